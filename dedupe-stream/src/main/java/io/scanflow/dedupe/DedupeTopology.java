@@ -1,0 +1,106 @@
+package io.scanflow.dedupe;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.scanflow.contract.IngestedEvent;
+import io.scanflow.contract.Topics;
+import io.scanflow.streams.ContractRecordReader;
+import io.scanflow.streams.DeadLetterRoute;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.time.Duration;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
+
+/**
+ * The dedupe-stream topology: {@code server-events} in; the first receipt of each {@code (site_id,
+ * event_id)} within the window to {@code server-events-unique} (keyed by scan session), later ones
+ * to {@code server-events-duplicates}, unreadable records to {@code server-events-dlq}.
+ */
+@ApplicationScoped
+public class DedupeTopology {
+  public static final String STAGE = "dedupe-stream";
+  public static final String SOURCE = "server-events-source";
+  public static final String READER = "server-events-reader";
+  public static final String DEDUPE = "dedupe";
+  public static final String FIRST_RECEIPTS_STORE = "dedupe-first-receipts";
+  public static final String UNIQUE_SINK = "unique-sink";
+  public static final String DUPLICATES_SINK = "duplicates-sink";
+  public static final String DLQ_SINK = "dlq-sink";
+
+  @Produces
+  public Topology topology(DedupeConfig config, MeterRegistry registry) {
+    return build(config.window(), new DedupeMetrics(registry));
+  }
+
+  /** The whole topology, from plain values, so tests and tools build exactly what the app runs. */
+  public static Topology build(Duration window, DedupeMetrics metrics) {
+    DeadLetterRoute route = new DeadLetterRoute(DEDUPE, DLQ_SINK, STAGE, metrics::deadLetter);
+    Topology topology = new Topology();
+    topology.addSource(
+        SOURCE,
+        new ByteArrayDeserializer(),
+        new ByteArrayDeserializer(),
+        Topics.SERVER_EVENTS.name());
+    topology.addProcessor(
+        READER,
+        () ->
+            new ContractRecordReader<>(
+                Topics.SERVER_EVENTS.valueSerde().deserializer(), DedupeTopology::problemOf, route),
+        SOURCE);
+    topology.addSink(
+        DLQ_SINK,
+        Topics.SERVER_EVENTS_DLQ.name(),
+        new ByteArraySerializer(),
+        new ByteArraySerializer(),
+        READER);
+    topology.addProcessor(DEDUPE, () -> new DedupeProcessor(window, metrics), READER);
+    topology.addStateStore(firstReceiptsStore(window), DEDUPE);
+    topology.addSink(
+        UNIQUE_SINK,
+        Topics.SERVER_EVENTS_UNIQUE.name(),
+        new StringSerializer(),
+        Topics.SERVER_EVENTS_UNIQUE.valueSerde().serializer(),
+        DEDUPE);
+    topology.addSink(
+        DUPLICATES_SINK,
+        Topics.SERVER_EVENTS_DUPLICATES.name(),
+        new StringSerializer(),
+        Topics.SERVER_EVENTS_DUPLICATES.valueSerde().serializer(),
+        DEDUPE);
+    return topology;
+  }
+
+  /**
+   * Retention = window: RocksDB segments older than stream time minus the window are dropped, so
+   * the store (and its compacted+deleted changelog) holds at most one window of ids.
+   */
+  static StoreBuilder<WindowStore<String, FirstReceipt>> firstReceiptsStore(Duration window) {
+    return Stores.windowStoreBuilder(
+        Stores.persistentWindowStore(FIRST_RECEIPTS_STORE, window, window, false),
+        Serdes.String(),
+        new FirstReceiptSerde());
+  }
+
+  /** What makes a readable record unusable here, or null when it can be deduplicated. */
+  static String problemOf(IngestedEvent event) {
+    if (event == null) {
+      return "server-events record has no value";
+    }
+    if (event.siteId() == null || event.eventId() == null) {
+      return "site_id and event_id are required";
+    }
+    if (event.scanSessionId() == null) {
+      return "scan_session_id is required";
+    }
+    if (event.ingestId() == null || event.receivedAt() == null) {
+      return "ingest_id and received_at are required";
+    }
+    return null;
+  }
+}

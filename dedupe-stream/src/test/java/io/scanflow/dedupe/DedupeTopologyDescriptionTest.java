@@ -1,0 +1,30 @@
+package io.scanflow.dedupe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class DedupeTopologyDescriptionTest {
+  @Test
+  void shouldKeepNodesStoresAndTopicsAsPinned() throws IOException {
+    String described =
+        DedupeTopology.build(Duration.ofDays(7), new DedupeMetrics(new SimpleMeterRegistry()))
+            .describe()
+            .toString();
+
+    // When this fails on purpose, update the file: renaming a store or node renames its changelog.
+    assertThat(described.strip()).isEqualTo(pinned().strip());
+  }
+
+  private static String pinned() throws IOException {
+    try (InputStream in =
+        DedupeTopologyDescriptionTest.class.getResourceAsStream("/dedupe-topology.txt")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}

@@ -1,0 +1,262 @@
+package io.scanflow.dedupe;
+
+import static io.scanflow.dedupe.Receipts.T0;
+import static io.scanflow.dedupe.Receipts.aReceipt;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.scanflow.contract.DlqHeaders;
+import io.scanflow.contract.DuplicateEvent;
+import io.scanflow.contract.IngestedEvent;
+import io.scanflow.contract.PipelineHeaders;
+import io.scanflow.contract.Topics;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class DedupeTopologyTest {
+  private static final Duration WINDOW = Duration.ofDays(7);
+  private static final Instant WALL_CLOCK = Instant.parse("2026-11-26T09:00:00Z");
+
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private TopologyTestDriver driver;
+  private TestInputTopic<String, IngestedEvent> serverEvents;
+  private TestInputTopic<byte[], byte[]> rawServerEvents;
+  private TestOutputTopic<String, IngestedEvent> unique;
+  private TestOutputTopic<String, DuplicateEvent> duplicates;
+  private TestOutputTopic<byte[], byte[]> dlq;
+
+  @BeforeEach
+  void startDriver() throws Exception {
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "dedupe-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("dedupe-test").toString());
+    driver =
+        new TopologyTestDriver(
+            DedupeTopology.build(WINDOW, new DedupeMetrics(registry)), props, WALL_CLOCK);
+    serverEvents =
+        driver.createInputTopic(
+            Topics.SERVER_EVENTS.name(),
+            new StringSerializer(),
+            Topics.SERVER_EVENTS.valueSerde().serializer());
+    rawServerEvents =
+        driver.createInputTopic(
+            Topics.SERVER_EVENTS.name(), new ByteArraySerializer(), new ByteArraySerializer());
+    unique =
+        driver.createOutputTopic(
+            Topics.SERVER_EVENTS_UNIQUE.name(),
+            new StringDeserializer(),
+            Topics.SERVER_EVENTS_UNIQUE.valueSerde().deserializer());
+    duplicates =
+        driver.createOutputTopic(
+            Topics.SERVER_EVENTS_DUPLICATES.name(),
+            new StringDeserializer(),
+            Topics.SERVER_EVENTS_DUPLICATES.valueSerde().deserializer());
+    dlq =
+        driver.createOutputTopic(
+            Topics.SERVER_EVENTS_DLQ.name(),
+            new ByteArrayDeserializer(),
+            new ByteArrayDeserializer());
+  }
+
+  @AfterEach
+  void closeDriver() {
+    driver.close();
+  }
+
+  @Test
+  void shouldMarkSecondReceiptInsideWindowAsDuplicate() {
+    IngestedEvent first = aReceipt().withEventId("e-1").receivedAt(T0).build();
+    IngestedEvent resend = aReceipt().withEventId("e-1").receivedAt(T0.plusSeconds(3600)).build();
+
+    send(first);
+    send(resend);
+
+    assertThat(unique.readValuesToList()).containsExactly(first);
+    List<TestRecord<String, DuplicateEvent>> dups = duplicates.readRecordsToList();
+    assertThat(dups).hasSize(1);
+    assertThat(dups.get(0).key()).isEqualTo("site-a/e-1");
+    assertThat(dups.get(0).value())
+        .isEqualTo(new DuplicateEvent(resend, first.ingestId(), first.receivedAt()));
+    assertThat(registry.counter("scanflow.dedupe.records.out", "outcome", "duplicate").count())
+        .isEqualTo(1.0);
+  }
+
+  @Test
+  void shouldTreatReceiptExactlyOneWindowLaterAsDuplicate() {
+    send(aReceipt().withEventId("e-1").receivedAt(T0).build());
+    send(aReceipt().withEventId("e-1").receivedAt(T0.plus(WINDOW)).build());
+
+    assertThat(unique.readValuesToList()).hasSize(1);
+    assertThat(duplicates.readValuesToList()).hasSize(1);
+  }
+
+  @Test
+  void shouldCountSameIdAgainAfterWindow() {
+    IngestedEvent first = aReceipt().withEventId("e-1").receivedAt(T0).build();
+    IngestedEvent afterWindow =
+        aReceipt().withEventId("e-1").receivedAt(T0.plus(WINDOW).plusMillis(1)).build();
+    IngestedEvent resendOfSecond =
+        aReceipt().withEventId("e-1").receivedAt(T0.plus(WINDOW).plusSeconds(60)).build();
+
+    send(first);
+    send(afterWindow);
+    send(resendOfSecond);
+
+    assertThat(unique.readValuesToList()).containsExactly(first, afterWindow);
+    assertThat(duplicates.readValuesToList())
+        .extracting(DuplicateEvent::firstIngestId)
+        .containsExactly(afterWindow.ingestId());
+  }
+
+  @Test
+  void shouldNotExtendWindowWithDuplicate() {
+    send(aReceipt().withEventId("e-1").receivedAt(T0).build());
+    send(aReceipt().withEventId("e-1").receivedAt(T0.plus(Duration.ofDays(6))).build());
+    IngestedEvent afterFirstWindow =
+        aReceipt().withEventId("e-1").receivedAt(T0.plus(WINDOW).plusSeconds(1)).build();
+    send(afterFirstWindow);
+
+    assertThat(unique.readValuesToList()).hasSize(2).last().isEqualTo(afterFirstWindow);
+    assertThat(duplicates.readValuesToList()).hasSize(1);
+  }
+
+  @Test
+  void shouldCountSameIdOnTwoSitesSeparately() {
+    send(aReceipt().withSiteId("site-a").withEventId("e-1").build());
+    send(aReceipt().withSiteId("site-b").withEventId("e-1").build());
+
+    assertThat(unique.readValuesToList())
+        .extracting(IngestedEvent::siteId)
+        .containsExactly("site-a", "site-b");
+    assertThat(duplicates.isEmpty()).isTrue();
+  }
+
+  @Test
+  void shouldNeverMarkGeneratedIdAsDuplicate() {
+    send(aReceipt().withGeneratedEventId("gen-1").build());
+    send(aReceipt().withGeneratedEventId("gen-1").receivedAt(T0.plusSeconds(1)).build());
+
+    assertThat(unique.readValuesToList()).hasSize(2);
+    assertThat(duplicates.isEmpty()).isTrue();
+  }
+
+  @Test
+  void shouldCountFirstInPartitionOrderWhenTimestampsAreOutOfOrder() {
+    IngestedEvent later = aReceipt().withEventId("e-1").receivedAt(T0.plusSeconds(7200)).build();
+    IngestedEvent earlierStamped = aReceipt().withEventId("e-1").receivedAt(T0).build();
+    IngestedEvent other = aReceipt().withEventId("e-2").receivedAt(T0.minusSeconds(60)).build();
+
+    send(later);
+    send(earlierStamped);
+    send(other);
+
+    assertThat(unique.readValuesToList()).containsExactly(later, other);
+    assertThat(duplicates.readValuesToList())
+        .extracting(DuplicateEvent::firstIngestId)
+        .containsExactly(later.ingestId());
+  }
+
+  @Test
+  void shouldCountLateReceiptOlderThanRetentionAgain() {
+    // Stream time has moved past the window: the id is forgotten, even for a late-stamped copy.
+    send(aReceipt().withEventId("e-1").receivedAt(T0).build());
+    send(aReceipt().withEventId("other").receivedAt(T0.plus(Duration.ofDays(10))).build());
+    send(aReceipt().withEventId("e-1").receivedAt(T0.plusSeconds(60)).build());
+
+    assertThat(unique.readValuesToList())
+        .extracting(IngestedEvent::eventId)
+        .containsExactly("e-1", "other", "e-1");
+  }
+
+  @Test
+  void shouldForgetIdsOnceStreamTimeHasPassedWindow() {
+    send(aReceipt().withEventId("old").receivedAt(T0).build());
+    send(aReceipt().withEventId("new").receivedAt(T0.plus(Duration.ofDays(15))).build());
+
+    WindowStore<String, FirstReceipt> store =
+        driver.getWindowStore(DedupeTopology.FIRST_RECEIPTS_STORE);
+    try (var all = store.all()) {
+      assertThat(all)
+          .toIterable()
+          .extracting(entry -> entry.key.key())
+          .containsExactly("site-a/new");
+    }
+  }
+
+  @Test
+  void shouldKeyUniqueEventsByLowerCaseScanSession() {
+    send(aReceipt().withScanSessionId("0F8FAD5B-D9CB-469F-A165-70867728950E").build());
+
+    assertThat(unique.readRecord().key()).isEqualTo("0f8fad5b-d9cb-469f-a165-70867728950e");
+  }
+
+  @Test
+  void shouldStampDeduplicatedAtOnBothOutputs() {
+    send(aReceipt().withEventId("e-1").build());
+    driver.advanceWallClockTime(Duration.ofSeconds(5));
+    send(aReceipt().withEventId("e-1").build());
+
+    assertThat(header(unique.readRecord(), PipelineHeaders.DEDUPLICATED_AT))
+        .isEqualTo(WALL_CLOCK.toString());
+    assertThat(header(duplicates.readRecord(), PipelineHeaders.DEDUPLICATED_AT))
+        .isEqualTo(WALL_CLOCK.plusSeconds(5).toString());
+  }
+
+  @Test
+  void shouldSendUnreadableRecordsToDlqAndKeepGoing() {
+    byte[] key = "site-a/broken".getBytes(StandardCharsets.UTF_8);
+    byte[] garbage = "{not json".getBytes(StandardCharsets.UTF_8);
+    byte[] noSession =
+        "{\"event_id\":\"e\",\"site_id\":\"s\",\"ingest_id\":\"0f8fad5b-d9cb-469f-a165-70867728950e\",\"received_at\":\"2026-11-01T10:00:00Z\"}"
+            .getBytes(StandardCharsets.UTF_8);
+
+    rawServerEvents.pipeInput(key, garbage, T0);
+    rawServerEvents.pipeInput(key, noSession, T0);
+    IngestedEvent good = aReceipt().build();
+    send(good);
+
+    List<TestRecord<byte[], byte[]>> dead = dlq.readRecordsToList();
+    assertThat(dead).hasSize(2);
+    assertThat(dead.get(0).key()).isEqualTo(key);
+    assertThat(dead.get(0).value()).isEqualTo(garbage);
+    assertThat(header(dead.get(0), DlqHeaders.ERROR)).contains("Cannot read IngestedEvent");
+    assertThat(header(dead.get(0), DlqHeaders.ERROR_CLASS))
+        .isEqualTo("org.apache.kafka.common.errors.SerializationException");
+    assertThat(header(dead.get(0), DlqHeaders.SOURCE_TOPIC)).isEqualTo("server-events");
+    assertThat(header(dead.get(0), DlqHeaders.SOURCE_PARTITION)).isEqualTo("0");
+    assertThat(header(dead.get(0), DlqHeaders.SOURCE_OFFSET)).isEqualTo("0");
+    assertThat(header(dead.get(0), DlqHeaders.STAGE)).isEqualTo("dedupe-stream");
+    assertThat(header(dead.get(1), DlqHeaders.ERROR)).isEqualTo("scan_session_id is required");
+    assertThat(header(dead.get(1), DlqHeaders.SOURCE_OFFSET)).isEqualTo("1");
+    assertThat(unique.readValuesToList()).containsExactly(good);
+    assertThat(registry.counter("scanflow.dedupe.dead.letters").count()).isEqualTo(2.0);
+  }
+
+  private void send(IngestedEvent event) {
+    serverEvents.pipeInput(event.eventKey(), event, event.receivedAt());
+  }
+
+  private static String header(TestRecord<?, ?> record, String name) {
+    Header header = record.headers().lastHeader(name);
+    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+  }
+}
