@@ -1,0 +1,171 @@
+package io.scanflow.devstack;
+
+import io.scanflow.contract.TopicProvisioner;
+import io.scanflow.devstack.infra.EmbeddedDatabase;
+import io.scanflow.devstack.infra.KafkaBroker;
+import io.scanflow.devstack.process.ChildProcess;
+import io.scanflow.devstack.service.ReadinessProbe;
+import io.scanflow.devstack.service.ScanflowService;
+import io.scanflow.devstack.service.ServiceLauncher;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+
+/**
+ * The whole pipeline on one machine: a KRaft broker (own JVM), embedded PostgreSQL, the topics, and
+ * the four services as child processes. {@code ./scanflow up} and the e2e tests both use it.
+ */
+public final class DevStack implements AutoCloseable {
+  public static final int PARTITIONS = 12;
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+  private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+  private final DevStackConfig config;
+  private final Map<ScanflowService, ChildProcess> services =
+      Collections.synchronizedMap(new EnumMap<>(ScanflowService.class));
+  private ChildProcess broker;
+  private KafkaBroker kafka;
+  private EmbeddedDatabase database;
+  private ServiceLauncher launcher;
+  private StackInfo info;
+
+  public DevStack(DevStackConfig config) {
+    this.config = config;
+  }
+
+  /** Starts everything and waits until every service is ready; stops what it started on failure. */
+  public StackInfo start() {
+    StackHome home = config.home();
+    config.ports().requireFree();
+    for (ScanflowService service : ScanflowService.values()) {
+      new ServiceLauncher(config, "", "", "").requireBuilt(service);
+    }
+    if (config.clean()) {
+      home.wipeData();
+    }
+    home.createDirectories();
+    String token = home.adminToken();
+    try {
+      kafka =
+          new KafkaBroker(
+              home.kafkaData(),
+              config.ports().kafka(),
+              config.ports().kafkaController(),
+              config.classpath(),
+              home.log("kafka"));
+      step("Kafka broker", () -> broker = kafka.start());
+      step(
+          "PostgreSQL",
+          () -> database = EmbeddedDatabase.start(home.postgresData(), config.ports().postgres()));
+      step("Topics", this::createTopics);
+      launcher = new ServiceLauncher(config, kafka.bootstrapServers(), database.jdbcUrl(), token);
+      startServices(List.of(ScanflowService.values()));
+      DemoSite demo =
+          DemoSite.loadOrCreate(home.demoSiteFile(), url(config.ports().ingest()), token);
+      info = describe(token, demo);
+      info.write(home.infoFile());
+      return info;
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  /** Starts services (all at once: they only need Kafka and PostgreSQL) and waits for each. */
+  public void startServices(List<ScanflowService> toStart) {
+    long started = System.nanoTime();
+    for (ScanflowService service : toStart) {
+      services.put(service, launcher.start(service));
+    }
+    for (ScanflowService service : toStart) {
+      ReadinessProbe.await(services.get(service), service.port(config.ports()), READY_TIMEOUT);
+    }
+    System.out.printf(
+        "  %-18s ready in %d ms%n",
+        String.join(", ", toStart.stream().map(ScanflowService::module).toList()),
+        (System.nanoTime() - started) / 1_000_000);
+  }
+
+  /** Stops services in reverse pipeline order and waits for each. */
+  public void stopServices(List<ScanflowService> toStop) {
+    List<ScanflowService> reversed = new ArrayList<>(toStop);
+    Collections.reverse(reversed);
+    for (ScanflowService service : reversed) {
+      ChildProcess process = services.remove(service);
+      if (process != null) {
+        process.stop(STOP_GRACE);
+      }
+    }
+  }
+
+  public Admin admin() {
+    return KafkaBroker.admin(kafka.bootstrapServers());
+  }
+
+  public EmbeddedDatabase database() {
+    return database;
+  }
+
+  public DevStackConfig config() {
+    return config;
+  }
+
+  public StackInfo info() {
+    return info;
+  }
+
+  /** Stops everything in reverse start order; safe to call twice (shutdown hook and finally). */
+  @Override
+  public synchronized void close() {
+    stopServices(List.of(ScanflowService.values()));
+    if (database != null) {
+      database.close();
+      database = null;
+    }
+    if (broker != null) {
+      broker.stop(STOP_GRACE);
+      broker = null;
+    }
+  }
+
+  private void createTopics() {
+    try (Admin admin = admin()) {
+      List<String> created = new TopicProvisioner(admin).createMissing(PARTITIONS, (short) 1);
+      if (!created.isEmpty()) {
+        System.out.println("  created topics " + created);
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException("Could not create topics", e);
+    }
+  }
+
+  private StackInfo describe(String token, DemoSite demo) {
+    String reports = url(config.ports().reports());
+    return new StackInfo(
+        url(config.ports().ingest()),
+        reports,
+        reports + "/",
+        token,
+        kafka.bootstrapServers(),
+        database.jdbcUrl(),
+        EmbeddedDatabase.USER,
+        EmbeddedDatabase.PASSWORD,
+        "http://127.0.0.1:" + config.ports().control(),
+        config.home().logs().toString(),
+        new StackInfo.Demo(demo.siteId(), demo.apiKey()));
+  }
+
+  private static String url(int port) {
+    return "http://localhost:" + port;
+  }
+
+  private static void step(String name, Runnable action) {
+    long started = System.nanoTime();
+    action.run();
+    System.out.printf("  %-18s ready in %d ms%n", name, (System.nanoTime() - started) / 1_000_000);
+  }
+}

@@ -1,0 +1,95 @@
+package io.scanflow.devstack;
+
+import io.scanflow.devstack.replay.Replay;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+/** Entry point of {@code ./scanflow up|replay}: runs the stack until Ctrl-C or SIGTERM. */
+public final class DevStackMain {
+  private DevStackMain() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length == 0 || args[0].equals("--help") || args[0].equals("help")) {
+      System.out.println(CommandLine.USAGE);
+      return;
+    }
+    DevStackConfig config;
+    try {
+      config = CommandLine.parse(args, System.getenv(), Path.of("").toAbsolutePath());
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage() + "\n\n" + CommandLine.USAGE);
+      System.exit(2);
+      return;
+    }
+    switch (args[0]) {
+      case "up" -> System.exit(up(config, false));
+      case "replay" -> System.exit(replay(config));
+      default -> {
+        System.err.println("Unknown command " + args[0] + "\n\n" + CommandLine.USAGE);
+        System.exit(2);
+      }
+    }
+  }
+
+  private static int up(DevStackConfig config, boolean replayAfterStart) throws Exception {
+    DevStack stack = new DevStack(config);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Thread hook =
+        new Thread(
+            () -> {
+              System.out.println("\nStopping Scanflow dev stack ...");
+              stack.close();
+              System.out.println("Stopped.");
+              stopped.countDown();
+            },
+            "scanflow-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    StackInfo info;
+    try {
+      System.out.println("Starting Scanflow dev stack in " + config.home().root());
+      info = stack.start();
+    } catch (RuntimeException e) {
+      System.err.println("\nCould not start the dev stack: " + e.getMessage());
+      return 1;
+    }
+    try (ControlServer control = ControlServer.start(stack, config.ports().control())) {
+      System.out.println(info.banner());
+      if (replayAfterStart) {
+        new Replay(stack, System.out::println).run(Duration.ofMinutes(10));
+      }
+      stopped.await();
+    }
+    return 0;
+  }
+
+  /** Asks the running stack to replay; starts one (and replays in it) when none is running. */
+  private static int replay(DevStackConfig config) throws Exception {
+    Path infoFile = config.home().infoFile();
+    if (Files.exists(infoFile)) {
+      StackInfo info = StackInfo.read(infoFile);
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create(info.controlUrl() + "/replay"))
+              .header("Authorization", "Bearer " + info.adminToken())
+              .timeout(Duration.ofMinutes(15))
+              .POST(HttpRequest.BodyPublishers.noBody())
+              .build();
+      try {
+        HttpResponse<String> response =
+            HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        System.out.print(response.body());
+        return response.statusCode() == 200 ? 0 : 1;
+      } catch (ConnectException notRunning) {
+        System.out.println("No running dev stack answered at " + info.controlUrl() + ".");
+      }
+    }
+    System.out.println("Starting the dev stack, then replaying in it.");
+    return up(config, true);
+  }
+}

@@ -1,0 +1,100 @@
+package io.scanflow.devstack;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.UUID;
+
+/** What a running dev stack tells its user: printed on start and written to dev-stack.json. */
+public record StackInfo(
+    @JsonProperty("ingest_url") String ingestUrl,
+    @JsonProperty("reports_url") String reportsUrl,
+    @JsonProperty("dashboard_url") String dashboardUrl,
+    @JsonProperty("admin_token") String adminToken,
+    @JsonProperty("kafka_bootstrap") String kafkaBootstrap,
+    @JsonProperty("jdbc_url") String jdbcUrl,
+    @JsonProperty("jdbc_user") String jdbcUser,
+    @JsonProperty("jdbc_password") String jdbcPassword,
+    @JsonProperty("control_url") String controlUrl,
+    @JsonProperty("logs_dir") String logsDir,
+    @JsonProperty("demo") Demo demo) {
+
+  /** The demo site as written under {@code demo}. */
+  public record Demo(
+      @JsonProperty("site_id") String siteId, @JsonProperty("api_key") String apiKey) {}
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  public static StackInfo read(Path file) {
+    try {
+      return JSON.readValue(file.toFile(), StackInfo.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public void write(Path file) {
+    try {
+      JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), this);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The message printed when everything is ready, with curls that work as pasted. */
+  public String banner() {
+    String session = UUID.randomUUID().toString();
+    return String.format(
+        """
+
+        Scanflow dev stack is ready.
+
+          Dashboard     %s   (log in with the admin token)
+          Ingest API    %s   (Swagger UI: %s/q/swagger-ui)
+          Reports API   %s
+          Admin token   %s
+          Demo site     %s
+          Demo API key  %s
+          Kafka         %s
+          PostgreSQL    %s   (user %s, password %s)
+          Logs          %s
+
+        Try it: a QR code is scanned, then the visitor buys something.
+
+        curl -sS %s/scan-sessions -H 'X-API-Key: %s' \\
+          -d '{"site_id": "%s", "scan_session_id": "%s", "qr_code_id": "poster-42", "campaign": "launch"}'
+
+        curl -sS %s/server-events -H 'X-API-Key: %s' \\
+          -d '{"site_id": "%s", "event_name": "purchase", "event_id": "%s", "scan_session_id": "%s", "conversion_value": {"amount": 49.90, "currency": "EUR"}}'
+
+        Then open the dashboard (Integrations -> Conversion Tracking -> %s).
+        Connection details are in %s. Ctrl-C stops everything; data stays in %s.
+        """,
+        dashboardUrl,
+        ingestUrl,
+        ingestUrl,
+        reportsUrl,
+        adminToken,
+        demo.siteId(),
+        demo.apiKey(),
+        kafkaBootstrap,
+        jdbcUrl,
+        jdbcUser,
+        jdbcPassword,
+        logsDir,
+        ingestUrl,
+        demo.apiKey(),
+        demo.siteId(),
+        session,
+        ingestUrl,
+        demo.apiKey(),
+        demo.siteId(),
+        UUID.randomUUID(),
+        session,
+        demo.siteId(),
+        ".scanflow/dev-stack.json",
+        ".scanflow/data/");
+  }
+}

@@ -1,0 +1,165 @@
+package io.scanflow.devstack.infra;
+
+import io.scanflow.devstack.process.ChildProcess;
+import io.scanflow.devstack.process.JavaCommand;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+
+/**
+ * A real single-node KRaft broker (combined broker + controller) in its own JVM, from the {@code
+ * kafka_2.13} jars on the supervisor's class path. Storage is formatted once and then reused.
+ */
+public final class KafkaBroker {
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+
+  private final Path dir;
+  private final int port;
+  private final int controllerPort;
+  private final String classpath;
+  private final Path log;
+
+  public KafkaBroker(Path dir, int port, int controllerPort, String classpath, Path log) {
+    this.dir = dir;
+    this.port = port;
+    this.controllerPort = controllerPort;
+    this.classpath = classpath;
+    this.log = log;
+  }
+
+  public String bootstrapServers() {
+    return "127.0.0.1:" + port;
+  }
+
+  /** Formats the storage if needed, starts the broker and waits until it answers. */
+  public ChildProcess start() {
+    Path properties = writeConfig();
+    if (!Files.exists(dir.resolve("logs").resolve("meta.properties"))) {
+      format(properties);
+    }
+    ChildProcess broker =
+        ChildProcess.start(
+            "kafka",
+            JavaCommand.of(jvmOptions("-Xmx512m"), List.of("kafka.Kafka", properties.toString())),
+            Map.of(),
+            log);
+    awaitReady(broker);
+    return broker;
+  }
+
+  private void format(Path properties) {
+    String clusterId = Uuid.randomUuid().toString();
+    List<String> command =
+        JavaCommand.of(
+            jvmOptions("-Xmx256m"),
+            List.of(
+                "kafka.tools.StorageTool", "format", "-t", clusterId, "-c", properties.toString()));
+    ChildProcess format = ChildProcess.start("kafka-storage-format", command, Map.of(), log);
+    Instant deadline = Instant.now().plusSeconds(60);
+    while (format.isAlive() && Instant.now().isBefore(deadline)) {
+      pause();
+    }
+    if (format.isAlive() || !Files.exists(dir.resolve("logs").resolve("meta.properties"))) {
+      format.stop(Duration.ofSeconds(5));
+      throw new IllegalStateException("Formatting Kafka storage failed:\n" + format.logTail(20));
+    }
+  }
+
+  private List<String> jvmOptions(String heap) {
+    return List.of(
+        heap, "-Dlog4j2.configurationFile=" + dir.resolve("log4j2.properties"), "-cp", classpath);
+  }
+
+  private void awaitReady(ChildProcess broker) {
+    Instant deadline = Instant.now().plus(READY_TIMEOUT);
+    try (Admin admin = admin(bootstrapServers())) {
+      while (Instant.now().isBefore(deadline)) {
+        broker.requireAlive();
+        try {
+          if (!admin.describeCluster().nodes().get(2, TimeUnit.SECONDS).isEmpty()) {
+            return;
+          }
+        } catch (Exception notYet) {
+          pause();
+        }
+      }
+    }
+    throw new IllegalStateException(
+        "Kafka not ready after " + READY_TIMEOUT.toSeconds() + "s:\n" + broker.logTail(30));
+  }
+
+  /** An Admin client with short timeouts, for the supervisor's own calls. */
+  public static Admin admin(String bootstrapServers) {
+    return Admin.create(
+        Map.of(
+            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
+            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30000));
+  }
+
+  private Path writeConfig() {
+    Properties props = new Properties();
+    props.put("process.roles", "broker,controller");
+    props.put("node.id", "1");
+    props.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+    props.put(
+        "listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+    props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+    props.put("controller.listener.names", "CONTROLLER");
+    props.put("inter.broker.listener.name", "PLAINTEXT");
+    props.put("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
+    props.put("log.dirs", dir.resolve("logs").toString());
+    props.put("num.partitions", "12");
+    props.put("offsets.topic.replication.factor", "1");
+    props.put("offsets.topic.num.partitions", "12");
+    props.put("transaction.state.log.replication.factor", "1");
+    props.put("transaction.state.log.min.isr", "1");
+    props.put("transaction.state.log.num.partitions", "12");
+    props.put("share.coordinator.state.topic.replication.factor", "1");
+    props.put("share.coordinator.state.topic.min.isr", "1");
+    props.put("group.initial.rebalance.delay.ms", "0");
+    try {
+      Files.createDirectories(dir);
+      Path file = dir.resolve("server.properties");
+      try (var out = Files.newBufferedWriter(file)) {
+        props.store(out, "Written by ./scanflow up on every start");
+      }
+      Files.writeString(dir.resolve("log4j2.properties"), LOG4J2);
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(200);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while starting Kafka", e);
+    }
+  }
+
+  private static final String LOG4J2 =
+      """
+      status = warn
+      appender.out.type = Console
+      appender.out.name = OUT
+      appender.out.layout.type = PatternLayout
+      appender.out.layout.pattern = [%d] %p %m (%c)%n
+      rootLogger.level = info
+      rootLogger.appenderRef.out.ref = OUT
+      logger.state.name = state.change.logger
+      logger.state.level = warn
+      """;
+}

@@ -1,0 +1,125 @@
+package io.scanflow.devstack.replay;
+
+import static io.scanflow.devstack.service.ScanflowService.ATTRIBUTION_STREAM;
+import static io.scanflow.devstack.service.ScanflowService.DEDUPE_STREAM;
+import static io.scanflow.devstack.service.ScanflowService.REPORTS_SINK;
+
+import io.scanflow.contract.Topics;
+import io.scanflow.devstack.DevStack;
+import io.scanflow.devstack.service.ScanflowService;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.admin.Admin;
+
+/**
+ * Rebuilds all derived state from the retained topics: stops the two streams apps and the sink,
+ * resets them like {@code kafka-streams-application-reset}, empties the report tables, starts them
+ * again and waits until all three consumer groups have caught up.
+ *
+ * <p>The outputs of dedupe and attribution still hold the records of the first run. The downstream
+ * stage is moved to the end of them (the reset tool's "intermediate topics"), so it reads only the
+ * re-derived records: the tables are a function of {@code server-events} and the compacted topics
+ * alone, and nothing is read twice (the sink would ignore a second copy anyway).
+ */
+public final class Replay {
+  private static final List<ScanflowService> DERIVED =
+      List.of(DEDUPE_STREAM, ATTRIBUTION_STREAM, REPORTS_SINK);
+
+  /** Which outputs of a replayed upstream stage each group skips to the end of. */
+  private static final Map<ScanflowService, Set<String>> INTERMEDIATE =
+      Map.of(
+          DEDUPE_STREAM, Set.of(),
+          ATTRIBUTION_STREAM, Set.of(Topics.SERVER_EVENTS_UNIQUE.name()),
+          REPORTS_SINK,
+              Set.of(
+                  Topics.SERVER_EVENTS_ATTRIBUTED.name(), Topics.SERVER_EVENTS_DUPLICATES.name()));
+
+  private final DevStack stack;
+  private final Consumer<String> report;
+
+  public Replay(DevStack stack, Consumer<String> report) {
+    this.stack = stack;
+    this.report = report;
+  }
+
+  /** Runs the replay; returns how long it took from stop to caught up. */
+  public Duration run(Duration catchUpTimeout) throws Exception {
+    Instant started = Instant.now();
+    report.accept("Stopping " + names(DERIVED));
+    stack.stopServices(DERIVED);
+    try (Admin admin = stack.admin()) {
+      reset(admin);
+      try (Connection connection = stack.database().connect()) {
+        report.accept("Emptied report tables " + new ReportTables(connection).truncate());
+      }
+      report.accept("Starting " + names(DERIVED));
+      stack.startServices(DERIVED);
+      awaitCaughtUp(admin, catchUpTimeout);
+    }
+    Duration took = Duration.between(started, Instant.now());
+    report.accept(
+        "Replay caught up in "
+            + took.toMillis()
+            + " ms (consumer lag 0 on "
+            + names(DERIVED)
+            + "). Events still waiting for their scan session are released within"
+            + " scanflow.attribution.pending-timeout.");
+    return took;
+  }
+
+  private void reset(Admin admin) throws Exception {
+    ConsumerGroupReset groups = new ConsumerGroupReset(admin);
+    for (ScanflowService service : DERIVED) {
+      var offsets = groups.reset(service.consumerGroup(), Set.of(), INTERMEDIATE.get(service));
+      report.accept(
+          "Reset "
+              + service.consumerGroup()
+              + " ("
+              + offsets.size()
+              + " partitions; to end: "
+              + INTERMEDIATE.get(service)
+              + ")");
+      if (service.isStreamsApp()) {
+        List<String> deleted = new StreamsInternalTopics(admin).delete(service.consumerGroup());
+        report.accept("  deleted internal topics " + deleted);
+        io.scanflow.devstack.StackHome.deleteRecursively(
+            stack.config().home().stateDir(service.module()));
+        report.accept("  deleted local state " + stack.config().home().stateDir(service.module()));
+      }
+    }
+  }
+
+  /**
+   * Checked in pipeline order in one pass: when dedupe has no lag, everything it will emit is
+   * committed, so attribution's lag measured after it covers it, and so on to the sink.
+   */
+  private void awaitCaughtUp(Admin admin, Duration timeout) throws Exception {
+    ConsumerGroupLag lag = new ConsumerGroupLag(admin, stack.info().kafkaBootstrap());
+    Instant deadline = Instant.now().plus(timeout);
+    while (true) {
+      long pending = 0;
+      for (ScanflowService service : DERIVED) {
+        pending += lag.pendingRecords(service.consumerGroup());
+        if (pending > 0) {
+          break;
+        }
+      }
+      if (pending == 0) {
+        return;
+      }
+      if (Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException("Replay not caught up after " + timeout.toSeconds() + "s");
+      }
+      Thread.sleep(500);
+    }
+  }
+
+  private static String names(List<ScanflowService> services) {
+    return String.join(", ", services.stream().map(ScanflowService::module).toList());
+  }
+}
