@@ -1,0 +1,88 @@
+package io.scanflow.ingest.admin;
+
+import io.scanflow.contract.ApiKey;
+import io.scanflow.contract.ApiKeyHash;
+import io.scanflow.contract.Topics;
+import io.scanflow.contract.TrackingSite;
+import io.scanflow.ingest.admin.AdminViews.NewKey;
+import io.scanflow.ingest.admin.AdminViews.NewSite;
+import io.scanflow.ingest.admin.AdminViews.SiteView;
+import io.scanflow.ingest.auth.ApiKeys;
+import io.scanflow.ingest.publish.EventStore;
+import io.scanflow.ingest.registry.KeyRegistry;
+import io.scanflow.ingest.registry.RegistryService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+/**
+ * Creates sites and keys and revokes keys by writing the compacted topics; each call returns only
+ * once its writes are acknowledged and applied to this instance's registry (read-your-writes).
+ */
+@ApplicationScoped
+public class SiteAdministration {
+  @Inject EventStore store;
+  @Inject RegistryService registryService;
+
+  /** Empty if a site with the requested id already exists. */
+  public Optional<NewSite> createSite(SiteRequest request) {
+    String siteId = request.siteId() != null ? request.siteId() : SiteIds.fromName(request.name());
+    if (registry().site(siteId).isPresent()) {
+      return Optional.empty();
+    }
+    TrackingSite site =
+        new TrackingSite(siteId, request.name(), request.attributionWindowDays(), now());
+    registryService.awaitApplied(store.write(Topics.TRACKING_SITES, siteId, site));
+    NewKey key = issueKey(siteId);
+    return Optional.of(new NewSite(siteId, site.name(), site.attributionWindowDays(), key));
+  }
+
+  public List<SiteView> listSites() {
+    KeyRegistry registry = registry();
+    return registry.sites().stream()
+        .map(site -> SiteView.of(site, registry.keysOf(site.siteId())))
+        .toList();
+  }
+
+  /** Empty if the site is unknown. */
+  public Optional<NewKey> createKey(String siteId) {
+    return registry().site(siteId).map(site -> issueKey(siteId));
+  }
+
+  /** False if no key has this id; revoking a revoked key again changes nothing. */
+  public boolean revokeKey(String keyId) {
+    Optional<Map.Entry<String, ApiKey>> found = registry().keyById(keyId);
+    if (found.isEmpty()) {
+      return false;
+    }
+    ApiKey key = found.get().getValue();
+    if (!key.revoked()) {
+      ApiKey revoked = new ApiKey(key.keyId(), key.siteId(), key.prefix(), key.createdAt(), now());
+      registryService.awaitApplied(store.write(Topics.API_KEYS, found.get().getKey(), revoked));
+    }
+    return true;
+  }
+
+  private NewKey issueKey(String siteId) {
+    String key = ApiKeys.generate();
+    ApiKey facts =
+        new ApiKey(UUID.randomUUID().toString(), siteId, ApiKeys.prefixOf(key), now(), null);
+    RecordMetadata written = store.write(Topics.API_KEYS, ApiKeyHash.of(key), facts);
+    registryService.awaitApplied(written);
+    return new NewKey(facts.keyId(), key);
+  }
+
+  private KeyRegistry registry() {
+    return registryService.registry();
+  }
+
+  private static Instant now() {
+    return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+  }
+}

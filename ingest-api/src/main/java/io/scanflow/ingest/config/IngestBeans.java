@@ -1,0 +1,62 @@
+package io.scanflow.ingest.config;
+
+import io.quarkus.runtime.StartupEvent;
+import io.scanflow.ingest.auth.AdminToken;
+import io.scanflow.ingest.auth.ApiKeyAuthenticator;
+import io.scanflow.ingest.ratelimit.RateLimiter;
+import io.scanflow.ingest.registry.RegistryService;
+import io.scanflow.ingest.validation.EventTimeRange;
+import io.scanflow.ingest.validation.EventValidator;
+import io.scanflow.ingest.validation.ScanSessionValidator;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/** Builds the framework-free domain objects from configuration, and checks it at start-up. */
+@ApplicationScoped
+public class IngestBeans {
+
+  /** Fails start-up with a clear message rather than at the first admin call. */
+  void checkConfiguration(@Observes StartupEvent event, IngestConfig config, AdminToken token) {
+    if (config.rateLimit().requestsPerMinute() < 1) {
+      throw new IllegalStateException("scanflow.rate-limit.requests-per-minute must be >= 1");
+    }
+  }
+
+  @Produces
+  @Singleton
+  EventTimeRange eventTimeRange(IngestConfig config) {
+    return new EventTimeRange(config.eventTime().maxFuture(), config.eventTime().maxPast());
+  }
+
+  @Produces
+  @Singleton
+  EventValidator eventValidator(EventTimeRange range) {
+    return new EventValidator(range);
+  }
+
+  @Produces
+  @Singleton
+  ScanSessionValidator scanSessionValidator(EventTimeRange range) {
+    return new ScanSessionValidator(range);
+  }
+
+  @Produces
+  @Singleton
+  RateLimiter rateLimiter(IngestConfig config) {
+    return new RateLimiter(config.rateLimit().requestsPerMinute(), System::nanoTime);
+  }
+
+  @Produces
+  @Singleton
+  ApiKeyAuthenticator authenticator(RegistryService registry) {
+    return new ApiKeyAuthenticator(registry.registry());
+  }
+
+  @Produces
+  @Singleton
+  AdminToken adminToken(IngestConfig config) {
+    return new AdminToken(config.adminToken());
+  }
+}

@@ -1,0 +1,71 @@
+package io.scanflow.ingest.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Every {@code scanflow.*} setting of ingest-api, with its default. */
+@ConfigMapping(prefix = "scanflow")
+public interface IngestConfig {
+
+  /** Bearer token of the admin API; required, there is no default outside dev and test. */
+  String adminToken();
+
+  EventTime eventTime();
+
+  RateLimit rateLimit();
+
+  Publish publish();
+
+  Registry registry();
+
+  TopicsConfig topics();
+
+  /** Accepted range of a client's {@code event_time} (and {@code scanned_at}). */
+  interface EventTime {
+    @WithDefault("5m")
+    Duration maxFuture();
+
+    @WithDefault("7d")
+    Duration maxPast();
+  }
+
+  /** Per-key token bucket. */
+  interface RateLimit {
+    @WithDefault("1000")
+    int requestsPerMinute();
+  }
+
+  /** How long a request waits for the broker to acknowledge its writes before answering 503. */
+  interface Publish {
+    @WithDefault("5s")
+    Duration timeout();
+
+    /** The value of {@code Retry-After} on a 503. */
+    @WithDefault("5")
+    int retryAfterSeconds();
+  }
+
+  /** The in-memory view of the {@code api-keys} and {@code tracking-sites} topics. */
+  interface Registry {
+    /** How long one poll of the registry consumer waits; bounds how late a revocation is seen. */
+    @WithDefault("200ms")
+    Duration pollInterval();
+
+    /** How long an admin call waits for its own write to show up in the local registry. */
+    @WithDefault("10s")
+    Duration readYourWritesTimeout();
+  }
+
+  /** Whether ingest-api creates missing pipeline topics at start-up, and how. */
+  interface TopicsConfig {
+    @WithDefault("true")
+    boolean createMissing();
+
+    @WithDefault("12")
+    int partitions();
+
+    @WithDefault("1")
+    short replicationFactor();
+  }
+}

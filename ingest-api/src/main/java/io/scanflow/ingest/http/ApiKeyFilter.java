@@ -1,0 +1,77 @@
+package io.scanflow.ingest.http;
+
+import io.scanflow.ingest.auth.ApiKeyAuthenticator;
+import io.scanflow.ingest.auth.Caller;
+import io.scanflow.ingest.ratelimit.RateLimitDecision;
+import io.scanflow.ingest.ratelimit.RateLimiter;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Optional;
+
+/**
+ * Checks 1–3 of http-api.md §1, before the body is read: 401 without a key, 403 for an unknown or
+ * revoked one, 429 over the rate limit. Every response after authentication carries the {@code
+ * RateLimit-*} headers.
+ */
+@Provider
+@ApiKeyRequired
+@Priority(Priorities.AUTHENTICATION)
+public class ApiKeyFilter implements ContainerRequestFilter, ContainerResponseFilter {
+  public static final String HEADER = "X-API-Key";
+
+  @Inject ApiKeyAuthenticator authenticator;
+  @Inject RateLimiter rateLimiter;
+  @Inject CallerContext context;
+  @Inject IngestMetrics metrics;
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    String key = request.getHeaderString(HEADER);
+    if (key == null || key.isBlank()) {
+      metrics.refused("missing_key");
+      request.abortWith(error(401, "Missing API key").build());
+      return;
+    }
+    Optional<Caller> caller = authenticator.authenticate(key.trim());
+    if (caller.isEmpty()) {
+      metrics.refused("invalid_key");
+      request.abortWith(error(403, "Invalid or revoked API key").build());
+      return;
+    }
+    RateLimitDecision decision = rateLimiter.tryAcquire(caller.get().keyHash());
+    context.authenticated(caller.get(), decision);
+    if (!decision.allowed()) {
+      metrics.refused("rate_limited");
+      request.abortWith(
+          error(
+                  429,
+                  "Rate limit exceeded: "
+                      + rateLimiter.perMinute()
+                      + " requests per minute per API key")
+              .header("Retry-After", decision.retryAfterSeconds())
+              .build());
+    }
+  }
+
+  @Override
+  public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    RateLimitDecision decision = context.rateLimit();
+    if (decision != null) {
+      response.getHeaders().putSingle("RateLimit-Limit", decision.limit());
+      response.getHeaders().putSingle("RateLimit-Remaining", decision.remaining());
+      response.getHeaders().putSingle("RateLimit-Reset", decision.resetSeconds());
+    }
+  }
+
+  private static Response.ResponseBuilder error(int status, String detail) {
+    return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ErrorBody(detail));
+  }
+}

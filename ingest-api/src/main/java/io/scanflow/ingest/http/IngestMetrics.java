@@ -1,0 +1,31 @@
+package io.scanflow.ingest.http;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** Counters on {@code /q/metrics}: events and scan sessions accepted or rejected, refusals. */
+@ApplicationScoped
+public class IngestMetrics {
+  @Inject MeterRegistry registry;
+
+  public void eventsAccepted(int count) {
+    registry.counter("scanflow.ingest.events", "outcome", "accepted").increment(count);
+  }
+
+  /** Events refused for their content (validation, site mismatch) or not stored (503). */
+  public void eventsRejected(int count, String reason) {
+    registry
+        .counter("scanflow.ingest.events", "outcome", "rejected", "reason", reason)
+        .increment(count);
+  }
+
+  public void scanSession(String outcome) {
+    registry.counter("scanflow.ingest.scan.sessions", "outcome", outcome).increment();
+  }
+
+  /** Requests refused before their body was read (auth, rate limit). */
+  public void refused(String reason) {
+    registry.counter("scanflow.ingest.requests.refused", "reason", reason).increment();
+  }
+}

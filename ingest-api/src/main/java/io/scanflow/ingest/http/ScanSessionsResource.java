@@ -1,0 +1,84 @@
+package io.scanflow.ingest.http;
+
+import io.scanflow.contract.ScanSession;
+import io.scanflow.ingest.http.Responses.ScanSessionAccepted;
+import io.scanflow.ingest.publish.EventStore;
+import io.scanflow.ingest.validation.JsonBody;
+import io.scanflow.ingest.validation.ScanSessionValidator;
+import io.scanflow.ingest.validation.Validated;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** {@code POST /scan-sessions}: the QR redirect service reports a scan. */
+@Path("/scan-sessions")
+@ApiKeyRequired
+@Consumes(MediaType.WILDCARD)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Scan sessions")
+@SecurityRequirement(name = "apiKey")
+public class ScanSessionsResource {
+  @Inject CallerContext context;
+  @Inject ScanSessionValidator validator;
+  @Inject EventStore store;
+  @Inject IngestMetrics metrics;
+
+  @POST
+  @Operation(
+      summary = "Record a QR-code scan",
+      description =
+          "Answers 200 after the write to the compacted scan-sessions topic was acknowledged."
+              + " Same auth, rate limit and errors as POST /server-events.")
+  @RequestBody(
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples = @ExampleObject(name = "scan", value = ApiExamples.SCAN_SESSION)))
+  @APIResponse(
+      responseCode = "200",
+      description = "Durably written",
+      content =
+          @Content(examples = @ExampleObject(name = "200", value = ApiExamples.SESSION_ACCEPTED)))
+  @APIResponse(
+      responseCode = "422",
+      description = "Every validation problem found",
+      content = @Content(examples = @ExampleObject(name = "422", value = ApiExamples.PROBLEMS)))
+  @APIResponse(
+      responseCode = "503",
+      description = "Kafka did not take the write in time",
+      content = @Content(examples = @ExampleObject(name = "503", value = ApiExamples.UNAVAILABLE)))
+  public ScanSessionAccepted record(
+      InputStream body, @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength) {
+    byte[] bytes = BoundedBody.read(body, BoundedBody.MAX_EVENT_BYTES, contentLength);
+    ScanSession session =
+        require(validator.validate(require(JsonBody.parse(bytes)), EventIngestion.now()));
+    if (!session.siteId().equals(context.caller().siteId())) {
+      metrics.scanSession("rejected");
+      throw new ApiException(403, EventIngestion.SITE_MISMATCH);
+    }
+    store.publishScanSession(session);
+    metrics.scanSession("accepted");
+    return new ScanSessionAccepted(session.scanSessionId(), "accepted");
+  }
+
+  private <T> T require(Validated<T> validated) {
+    if (!validated.isValid()) {
+      metrics.scanSession("rejected");
+      throw new ValidationFailedException(validated.problems());
+    }
+    return validated.value();
+  }
+}

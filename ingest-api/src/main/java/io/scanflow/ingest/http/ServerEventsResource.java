@@ -1,0 +1,126 @@
+package io.scanflow.ingest.http;
+
+import io.scanflow.ingest.http.Responses.BatchOutcome;
+import io.scanflow.ingest.http.Responses.EventAccepted;
+import io.scanflow.ingest.http.Responses.ValidationPassed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * {@code POST /server-events}, {@code /batch} and {@code /validate}. The body is read as raw bytes
+ * whatever the Content-Type, within the size limit, and parsed as JSON by us.
+ */
+@Path("/server-events")
+@ApiKeyRequired
+@Consumes(MediaType.WILDCARD)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Server events")
+@SecurityRequirement(name = "apiKey")
+@APIResponse(
+    responseCode = "401",
+    description = "No X-API-Key header",
+    content = @Content(examples = @ExampleObject(name = "401", value = ApiExamples.MISSING_KEY)))
+@APIResponse(
+    responseCode = "403",
+    description = "Unknown or revoked key, or site_id of another site",
+    content = @Content(examples = @ExampleObject(name = "403", value = ApiExamples.INVALID_KEY)))
+@APIResponse(
+    responseCode = "413",
+    description = "Body over 64 KB (1 MB for a batch)",
+    content = @Content(examples = @ExampleObject(name = "413", value = ApiExamples.TOO_LARGE)))
+@APIResponse(
+    responseCode = "422",
+    description = "Not JSON, or every validation problem found",
+    content = @Content(examples = @ExampleObject(name = "422", value = ApiExamples.PROBLEMS)))
+@APIResponse(
+    responseCode = "429",
+    description = "Rate limit exceeded; see Retry-After",
+    content = @Content(examples = @ExampleObject(name = "429", value = ApiExamples.RATE_LIMITED)))
+public class ServerEventsResource {
+  @Inject CallerContext context;
+  @Inject EventIngestion ingestion;
+
+  @POST
+  @Operation(
+      summary = "Record one server event",
+      description = "Answers 200 only after Kafka acknowledged the write (acks=all).")
+  @RequestBody(
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples = @ExampleObject(name = "purchase", value = ApiExamples.EVENT)))
+  @APIResponse(
+      responseCode = "200",
+      description = "Durably written",
+      content = @Content(examples = @ExampleObject(name = "200", value = ApiExamples.ACCEPTED)))
+  @APIResponse(
+      responseCode = "503",
+      description = "Kafka did not take the write in time; retry after Retry-After",
+      content = @Content(examples = @ExampleObject(name = "503", value = ApiExamples.UNAVAILABLE)))
+  public EventAccepted ingest(
+      InputStream body, @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength) {
+    byte[] bytes = BoundedBody.read(body, BoundedBody.MAX_EVENT_BYTES, contentLength);
+    return new EventAccepted(ingestion.single(context.caller(), bytes, false), "accepted");
+  }
+
+  @POST
+  @Path("/batch")
+  @Operation(
+      summary = "Record up to 500 events in one request",
+      description =
+          "Per-event results; a site_id of another site fails the whole request with 403, a"
+              + " Kafka failure with 503. Counts as one request for the rate limit.")
+  @RequestBody(
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples = @ExampleObject(name = "batch", value = ApiExamples.BATCH)))
+  @APIResponse(
+      responseCode = "200",
+      description = "Result per event, in order",
+      content = @Content(examples = @ExampleObject(name = "200", value = ApiExamples.BATCH_RESULT)))
+  @APIResponse(
+      responseCode = "503",
+      description = "Kafka did not take the writes in time; resend the whole batch",
+      content = @Content(examples = @ExampleObject(name = "503", value = ApiExamples.UNAVAILABLE)))
+  public BatchOutcome batch(
+      InputStream body, @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength) {
+    byte[] bytes = BoundedBody.read(body, BoundedBody.MAX_BATCH_BYTES, contentLength);
+    return ingestion.batch(context.caller(), bytes);
+  }
+
+  @POST
+  @Path("/validate")
+  @Operation(
+      summary = "Dry run: check an event without storing it",
+      description = "Runs every check of POST /server-events and writes nothing.")
+  @RequestBody(
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples = @ExampleObject(name = "purchase", value = ApiExamples.EVENT)))
+  @APIResponse(
+      responseCode = "200",
+      description = "The event would be accepted",
+      content = @Content(examples = @ExampleObject(name = "200", value = "{\"valid\": true}")))
+  public ValidationPassed validate(
+      InputStream body, @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength) {
+    byte[] bytes = BoundedBody.read(body, BoundedBody.MAX_EVENT_BYTES, contentLength);
+    ingestion.single(context.caller(), bytes, true);
+    return new ValidationPassed(true);
+  }
+}

@@ -1,0 +1,55 @@
+package io.scanflow.ingest.ratelimit;
+
+import java.util.function.LongSupplier;
+
+/**
+ * A token bucket refilled continuously: it holds up to {@code perMinute} tokens and gains {@code
+ * perMinute / 60} tokens a second; each request takes one. The clock is injectable for tests.
+ */
+public final class TokenBucket {
+  private static final double NANOS_PER_MINUTE = 60e9;
+
+  private final int capacity;
+  private final double tokensPerNano;
+  private final LongSupplier nanoClock;
+  private double tokens;
+  private long lastRefill;
+
+  public TokenBucket(int perMinute, LongSupplier nanoClock) {
+    if (perMinute < 1) {
+      throw new IllegalArgumentException("A rate limit needs at least 1 request per minute");
+    }
+    this.capacity = perMinute;
+    this.tokensPerNano = perMinute / NANOS_PER_MINUTE;
+    this.nanoClock = nanoClock;
+    this.tokens = perMinute;
+    this.lastRefill = nanoClock.getAsLong();
+  }
+
+  /** Takes a token if there is one. */
+  public synchronized RateLimitDecision tryTake() {
+    refill();
+    boolean allowed = tokens >= 1;
+    if (allowed) {
+      tokens -= 1;
+    }
+    long retryAfter = allowed ? 0 : Math.max(1, ceilSeconds((1 - tokens) / tokensPerNano));
+    return new RateLimitDecision(
+        allowed,
+        capacity,
+        (int) Math.floor(tokens),
+        ceilSeconds((capacity - tokens) / tokensPerNano),
+        retryAfter);
+  }
+
+  private void refill() {
+    long now = nanoClock.getAsLong();
+    long elapsed = Math.max(0, now - lastRefill);
+    tokens = Math.min(capacity, tokens + elapsed * tokensPerNano);
+    lastRefill = now;
+  }
+
+  private static long ceilSeconds(double nanos) {
+    return (long) Math.ceil(nanos / 1e9 - 1e-9);
+  }
+}

@@ -1,0 +1,64 @@
+package io.scanflow.ingest.registry;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.scanflow.ingest.config.IngestConfig;
+import io.scanflow.ingest.publish.TopicSetup;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/** This instance's key registry, followed from Kafka from start-up to shutdown. */
+@ApplicationScoped
+public class RegistryService {
+  private final KeyRegistry registry = new KeyRegistry();
+  private final RegistryFollower follower;
+  private final Duration readYourWritesTimeout;
+
+  @Inject
+  public RegistryService(
+      @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, IngestConfig config) {
+    this.follower =
+        new RegistryFollower(
+            kafkaConfig,
+            registry,
+            config.registry().pollInterval(),
+            new TopicSetup(kafkaConfig, config.topics()));
+    this.readYourWritesTimeout = config.registry().readYourWritesTimeout();
+  }
+
+  void onStart(@Observes StartupEvent event) {
+    follower.start();
+  }
+
+  void onStop(@Observes ShutdownEvent event) {
+    follower.close();
+  }
+
+  public KeyRegistry registry() {
+    return registry;
+  }
+
+  /** Waits until the local registry has applied an acknowledged admin write (read-your-writes). */
+  public void awaitApplied(RecordMetadata written) {
+    try {
+      TopicPartition partition = new TopicPartition(written.topic(), written.partition());
+      if (!follower.awaitApplied(partition, written.offset(), readYourWritesTimeout)) {
+        throw new IllegalStateException("The key registry did not catch up with its own write");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting for the key registry", e);
+    }
+  }
+
+  /** True once the registry applied everything that was on its topics at start-up. */
+  public boolean caughtUp() {
+    return follower.caughtUp();
+  }
+}

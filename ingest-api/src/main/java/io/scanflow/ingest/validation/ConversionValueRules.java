@@ -1,0 +1,42 @@
+package io.scanflow.ingest.validation;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scanflow.contract.ConversionValue;
+import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.List;
+
+/** The rules of {@code conversion_value}: {@code amount >= 0} and a known ISO 4217 currency. */
+final class ConversionValueRules {
+  private ConversionValueRules() {}
+
+  static ConversionValue read(FieldReader event, List<Problem> problems) {
+    ObjectNode object = event.object("conversion_value", false);
+    if (object == null) {
+      return null;
+    }
+    int before = problems.size();
+    FieldReader fields = new FieldReader(object, event.at("conversion_value"), problems);
+    BigDecimal amount = fields.decimal("amount", true);
+    if (amount != null && amount.signum() < 0) {
+      problems.add(Problem.lessThan(fields.at("amount"), 0));
+    }
+    String currency = fields.string("currency", true, 0, Integer.MAX_VALUE);
+    if (currency != null && !isKnownCurrency(currency)) {
+      problems.add(Problem.badCurrency(fields.at("currency")));
+    }
+    return problems.size() == before ? new ConversionValue(amount, currency) : null;
+  }
+
+  private static boolean isKnownCurrency(String code) {
+    if (!code.matches("[A-Z]{3}")) {
+      return false;
+    }
+    try {
+      Currency.getInstance(code);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+}

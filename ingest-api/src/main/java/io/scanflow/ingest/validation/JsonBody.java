@@ -1,0 +1,68 @@
+package io.scanflow.ingest.validation;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.scanflow.contract.ContractJson;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Parses a request body as UTF-8 JSON whatever its Content-Type; a body that is not JSON becomes a
+ * {@code value_error.jsondecode} problem located at the character offset where parsing failed.
+ */
+public final class JsonBody {
+  private static final ObjectReader READER =
+      ContractJson.mapper()
+          .readerFor(JsonNode.class)
+          .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  private JsonBody() {}
+
+  public static Validated<JsonNode> parse(byte[] body) {
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(body);
+    CharBuffer out = CharBuffer.allocate(body.length + 1);
+    CoderResult result = decoder.decode(in, out, true);
+    if (result.isError()) {
+      return decodeError("Invalid UTF-8 byte in the request body", out.position());
+    }
+    decoder.flush(out);
+    String text = out.flip().toString();
+    if (text.isBlank()) {
+      return decodeError("Expecting value: the request body is empty", text.length());
+    }
+    try {
+      return Validated.valid(READER.readValue(text));
+    } catch (JsonProcessingException e) {
+      return decodeError(e.getOriginalMessage(), offset(e.getLocation(), text));
+    }
+  }
+
+  private static int offset(JsonLocation location, String text) {
+    if (location == null) {
+      return 0;
+    }
+    long offset = location.getCharOffset();
+    if (offset < 0) {
+      return 0;
+    }
+    return (int) Math.min(offset, text.length());
+  }
+
+  private static Validated<JsonNode> decodeError(String message, int offset) {
+    return Validated.invalid(
+        List.of(new Problem(Loc.body().index(offset), message, "value_error.jsondecode")));
+  }
+}

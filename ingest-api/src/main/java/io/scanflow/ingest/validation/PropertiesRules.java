@@ -1,0 +1,62 @@
+package io.scanflow.ingest.validation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.scanflow.contract.ContractJson;
+import java.util.Iterator;
+import java.util.List;
+
+/** The rules of {@code properties}: size, nesting depth and no raw e-mail addresses. */
+public final class PropertiesRules {
+  public static final int MAX_BYTES = 10_240;
+  public static final int MAX_DEPTH = 10;
+
+  private PropertiesRules() {}
+
+  public static void check(JsonNode properties, Loc loc, List<Problem> problems) {
+    if (compactSize(properties) > MAX_BYTES) {
+      problems.add(Problem.propertiesTooLarge(loc, MAX_BYTES));
+    }
+    Loc tooDeep = firstTooDeep(properties, loc, 1);
+    if (tooDeep != null) {
+      problems.add(Problem.tooDeep(tooDeep, MAX_DEPTH));
+    }
+    RawEmailDetector.scan(properties, loc, problems);
+  }
+
+  /** The properties object itself is level 1; each nested object or array adds a level. */
+  private static Loc firstTooDeep(JsonNode node, Loc loc, int level) {
+    if (!node.isContainerNode()) {
+      return null;
+    }
+    if (level > MAX_DEPTH) {
+      return loc;
+    }
+    if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        Loc found = firstTooDeep(node.get(i), loc.index(i), level + 1);
+        if (found != null) {
+          return found;
+        }
+      }
+      return null;
+    }
+    Iterator<String> names = node.fieldNames();
+    while (names.hasNext()) {
+      String name = names.next();
+      Loc found = firstTooDeep(node.get(name), loc.field(name), level + 1);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
+  }
+
+  private static int compactSize(JsonNode node) {
+    try {
+      return ContractJson.mapper().writeValueAsBytes(node).length;
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("A parsed JSON tree can always be written", e);
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package io.scanflow.ingest.validation;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scanflow.contract.UserIdentifiers;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** The rules of {@code user_identifiers}: SHA-256 hex hashes only, never a raw e-mail address. */
+final class UserIdentifierRules {
+  private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+
+  private UserIdentifierRules() {}
+
+  static UserIdentifiers read(FieldReader event, List<Problem> problems) {
+    ObjectNode object = event.object("user_identifiers", false);
+    if (object == null) {
+      return null;
+    }
+    int before = problems.size();
+    Loc loc = event.at("user_identifiers");
+    RawEmailDetector.scan(object, loc, problems);
+    FieldReader fields = new FieldReader(object, loc, problems);
+    String emailHash = hash(fields, "email_hash", problems);
+    String phoneHash = hash(fields, "phone_hash", problems);
+    return problems.size() == before ? new UserIdentifiers(emailHash, phoneHash) : null;
+  }
+
+  private static String hash(FieldReader fields, String field, List<Problem> problems) {
+    if (fields.has(field)
+        && fields.node(field).isTextual()
+        && RawEmailDetector.containsEmail(fields.node(field).textValue())) {
+      return null; // already reported as a raw e-mail, the more useful message
+    }
+    String value = fields.string(field, false, 0, Integer.MAX_VALUE);
+    if (value != null && !SHA256_HEX.matcher(value).matches()) {
+      problems.add(Problem.badHash(fields.at(field)));
+      return null;
+    }
+    return value;
+  }
+}
