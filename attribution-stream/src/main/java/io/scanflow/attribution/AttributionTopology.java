@@ -1,0 +1,168 @@
+package io.scanflow.attribution;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.scanflow.contract.IngestedEvent;
+import io.scanflow.contract.JsonSerde;
+import io.scanflow.contract.ScanSession;
+import io.scanflow.contract.Topics;
+import io.scanflow.streams.ContractRecordReader;
+import io.scanflow.streams.DeadLetterRoute;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.time.Duration;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The attribution-stream topology: {@code server-events-unique} and {@code scan-sessions}
+ * (co-partitioned by scan_session_id) meet in one task; {@code tracking-sites} is global; each
+ * event leaves once on {@code server-events-attributed}, unreadable records go to the DLQ.
+ */
+@ApplicationScoped
+public class AttributionTopology {
+  public static final String STAGE = "attribution-stream";
+  public static final String EVENTS_SOURCE = "unique-events-source";
+  public static final String EVENTS_READER = "unique-events-reader";
+  public static final String ATTRIBUTE_EVENTS = "attribute-events";
+  public static final String SESSIONS_SOURCE = "scan-sessions-source";
+  public static final String SESSIONS_READER = "scan-sessions-reader";
+  public static final String TRACK_SESSIONS = "track-sessions";
+  public static final String SITES_SOURCE = "tracking-sites-source";
+  public static final String SITES_UPDATER = "tracking-sites-updater";
+  public static final String SESSIONS_STORE = "attribution-scan-sessions";
+  public static final String PENDING_STORE = "attribution-pending-events";
+  public static final String SITES_STORE = "attribution-tracking-sites";
+  public static final String ATTRIBUTED_SINK = "attributed-sink";
+  public static final String DLQ_SINK = "dlq-sink";
+
+  @Produces
+  public Topology topology(AttributionConfig config, MeterRegistry registry) {
+    return build(config.pendingTimeout(), new AttributionMetrics(registry));
+  }
+
+  /** The whole topology, from plain values, so tests and tools build exactly what the app runs. */
+  public static Topology build(Duration pendingTimeout, AttributionMetrics metrics) {
+    Topology topology = new Topology();
+    topology.addGlobalStore(
+        sitesStore(),
+        SITES_SOURCE,
+        new StringDeserializer(),
+        new ByteArrayDeserializer(),
+        Topics.TRACKING_SITES.name(),
+        SITES_UPDATER,
+        TrackingSitesUpdater::new);
+    DeadLetterRoute eventsRoute = route(ATTRIBUTE_EVENTS, metrics);
+    addReader(
+        topology,
+        EVENTS_SOURCE,
+        EVENTS_READER,
+        Topics.SERVER_EVENTS_UNIQUE.name(),
+        () ->
+            new ContractRecordReader<>(
+                Topics.SERVER_EVENTS_UNIQUE.valueSerde().deserializer(),
+                AttributionTopology::problemOfEvent,
+                eventsRoute));
+    DeadLetterRoute sessionsRoute = route(TRACK_SESSIONS, metrics);
+    addReader(
+        topology,
+        SESSIONS_SOURCE,
+        SESSIONS_READER,
+        Topics.SCAN_SESSIONS.name(),
+        () ->
+            new ContractRecordReader<>(
+                Topics.SCAN_SESSIONS.valueSerde().deserializer(),
+                AttributionTopology::problemOfSession,
+                sessionsRoute));
+    topology.addSink(
+        DLQ_SINK,
+        Topics.SERVER_EVENTS_DLQ.name(),
+        new ByteArraySerializer(),
+        new ByteArraySerializer(),
+        EVENTS_READER,
+        SESSIONS_READER);
+    topology.addProcessor(
+        ATTRIBUTE_EVENTS,
+        () -> new EventAttributionProcessor(pendingTimeout, metrics),
+        EVENTS_READER);
+    topology.addProcessor(TRACK_SESSIONS, () -> new SessionProcessor(metrics), SESSIONS_READER);
+    topology.addStateStore(sessionsStore(), ATTRIBUTE_EVENTS, TRACK_SESSIONS);
+    topology.addStateStore(pendingStore(), ATTRIBUTE_EVENTS, TRACK_SESSIONS);
+    topology.addSink(
+        ATTRIBUTED_SINK,
+        Topics.SERVER_EVENTS_ATTRIBUTED.name(),
+        new StringSerializer(),
+        Topics.SERVER_EVENTS_ATTRIBUTED.valueSerde().serializer(),
+        ATTRIBUTE_EVENTS,
+        TRACK_SESSIONS);
+    return topology;
+  }
+
+  private static void addReader(
+      Topology topology,
+      String sourceName,
+      String readerName,
+      String topic,
+      ProcessorSupplier<byte[], byte[], Object, Object> reader) {
+    topology.addSource(sourceName, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topic);
+    topology.addProcessor(readerName, reader, sourceName);
+  }
+
+  private static DeadLetterRoute route(String validChild, AttributionMetrics metrics) {
+    return new DeadLetterRoute(validChild, DLQ_SINK, STAGE, metrics::deadLetter);
+  }
+
+  private static StoreBuilder<KeyValueStore<String, ScanSession>> sessionsStore() {
+    return Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(SESSIONS_STORE),
+        Serdes.String(),
+        new JsonSerde<>(ScanSession.class));
+  }
+
+  private static StoreBuilder<KeyValueStore<String, PendingEvent>> pendingStore() {
+    return Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(PENDING_STORE),
+        Serdes.String(),
+        new JsonSerde<>(PendingEvent.class));
+  }
+
+  /** Global stores are restored from their topic, never from a changelog: no logging. */
+  private static StoreBuilder<KeyValueStore<String, byte[]>> sitesStore() {
+    return Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(SITES_STORE), Serdes.String(), Serdes.ByteArray())
+        .withLoggingDisabled();
+  }
+
+  static String problemOfEvent(IngestedEvent event) {
+    if (event == null) {
+      return "server-events-unique record has no value";
+    }
+    if (event.siteId() == null || event.eventId() == null || event.scanSessionId() == null) {
+      return "site_id, event_id and scan_session_id are required";
+    }
+    if (event.eventTime() == null) {
+      return "event_time is required";
+    }
+    return null;
+  }
+
+  /** A null session is a tombstone, which is fine; a session without site or time is not. */
+  static String problemOfSession(ScanSession session) {
+    if (session == null) {
+      return null;
+    }
+    if (session.scanSessionId() == null
+        || session.siteId() == null
+        || session.scannedAt() == null) {
+      return "scan_session_id, site_id and scanned_at are required";
+    }
+    return null;
+  }
+}

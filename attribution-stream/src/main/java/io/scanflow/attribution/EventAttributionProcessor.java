@@ -1,0 +1,106 @@
+package io.scanflow.attribution;
+
+import io.scanflow.contract.AttributedEvent;
+import io.scanflow.contract.IngestedEvent;
+import io.scanflow.contract.PipelineHeaders;
+import io.scanflow.contract.ScanSession;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Attributes each unique event to its scan session, or parks it in the pending store until the
+ * session arrives; a wall-clock punctuator gives up on parked events after the pending timeout.
+ */
+final class EventAttributionProcessor
+    implements Processor<String, IngestedEvent, String, AttributedEvent> {
+  private final Duration pendingTimeout;
+  private final AttributionMetrics metrics;
+  private ProcessorContext<String, AttributedEvent> context;
+  private KeyValueStore<String, ScanSession> sessions;
+  private KeyValueStore<String, PendingEvent> pending;
+  private Outcomes outcomes;
+  private String taskId;
+
+  EventAttributionProcessor(Duration pendingTimeout, AttributionMetrics metrics) {
+    this.pendingTimeout = pendingTimeout;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, AttributedEvent> context) {
+    this.context = context;
+    this.sessions = context.getStateStore(AttributionTopology.SESSIONS_STORE);
+    this.pending = context.getStateStore(AttributionTopology.PENDING_STORE);
+    this.outcomes =
+        new Outcomes(
+            context,
+            new SiteWindows(context.getStateStore(AttributionTopology.SITES_STORE)),
+            metrics);
+    this.taskId = context.taskId().toString();
+    context.schedule(punctuationInterval(), PunctuationType.WALL_CLOCK_TIME, this::expirePending);
+  }
+
+  @Override
+  public void process(Record<String, IngestedEvent> record) {
+    metrics.eventIn();
+    IngestedEvent event = record.value();
+    String sessionId = event.scanSessionId().toLowerCase(Locale.ROOT);
+    ScanSession session = sessions.get(sessionId);
+    if (session != null) {
+      outcomes.emit(record, session);
+      return;
+    }
+    Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+    pending.put(
+        PendingKeys.of(sessionId, event.eventKey()),
+        new PendingEvent(event, now, record.timestamp(), deduplicatedAt(record)));
+  }
+
+  /** Emits every parked event that has waited at least the timeout, and counts the rest. */
+  private void expirePending(long now) {
+    List<KeyValue<String, PendingEvent>> expired = new ArrayList<>();
+    long waiting = 0;
+    try (KeyValueIterator<String, PendingEvent> all = pending.all()) {
+      while (all.hasNext()) {
+        KeyValue<String, PendingEvent> entry = all.next();
+        if (now - entry.value.pendingSince().toEpochMilli() >= pendingTimeout.toMillis()) {
+          expired.add(entry);
+        } else {
+          waiting++;
+        }
+      }
+    }
+    for (KeyValue<String, PendingEvent> entry : expired) {
+      pending.delete(entry.key);
+      outcomes.emit(entry.value, null);
+    }
+    metrics.pending(taskId, waiting);
+  }
+
+  private Duration punctuationInterval() {
+    long tenth = pendingTimeout.toMillis() / 10;
+    return Duration.ofMillis(Math.max(100, Math.min(1000, tenth)));
+  }
+
+  private static String deduplicatedAt(Record<?, ?> record) {
+    Header header = record.headers().lastHeader(PipelineHeaders.DEDUPLICATED_AT);
+    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public void close() {
+    metrics.taskClosed(taskId);
+  }
+}

@@ -1,0 +1,16 @@
+package io.scanflow.attribution;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.scanflow.contract.IngestedEvent;
+import java.time.Instant;
+
+/**
+ * An event waiting for its scan session, in the pending store: the event, when it started waiting
+ * (wall clock), and what must be restored on the output record (its timestamp and the
+ * deduplicated-at header), since a record released later no longer carries the input's metadata.
+ */
+public record PendingEvent(
+    @JsonProperty("event") IngestedEvent event,
+    @JsonProperty("pending_since") Instant pendingSince,
+    @JsonProperty("record_timestamp") long recordTimestamp,
+    @JsonProperty("deduplicated_at") String deduplicatedAt) {}

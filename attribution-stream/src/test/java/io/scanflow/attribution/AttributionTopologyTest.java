@@ -1,0 +1,284 @@
+package io.scanflow.attribution;
+
+import static io.scanflow.attribution.Scans.SCANNED_AT;
+import static io.scanflow.attribution.Scans.aSession;
+import static io.scanflow.attribution.Scans.anEventOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.scanflow.contract.AttributedEvent;
+import io.scanflow.contract.Attribution;
+import io.scanflow.contract.DlqHeaders;
+import io.scanflow.contract.IngestedEvent;
+import io.scanflow.contract.PipelineHeaders;
+import io.scanflow.contract.ScanSession;
+import io.scanflow.contract.Topics;
+import io.scanflow.contract.TrackingSite;
+import io.scanflow.contract.UnattributedReason;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class AttributionTopologyTest {
+  private static final Duration PENDING_TIMEOUT = Duration.ofSeconds(60);
+  private static final Instant WALL_CLOCK = Instant.parse("2026-11-26T09:00:00Z");
+  private static final String DEDUPLICATED_AT = "2026-11-26T08:59:59.500Z";
+
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private TopologyTestDriver driver;
+  private TestInputTopic<String, IngestedEvent> uniqueEvents;
+  private TestInputTopic<String, ScanSession> scanSessions;
+  private TestInputTopic<String, TrackingSite> trackingSites;
+  private TestOutputTopic<String, AttributedEvent> attributed;
+  private TestOutputTopic<byte[], byte[]> dlq;
+
+  @BeforeEach
+  void startDriver() throws Exception {
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "attribution-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(
+        StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("attribution-test").toString());
+    driver =
+        new TopologyTestDriver(
+            AttributionTopology.build(PENDING_TIMEOUT, new AttributionMetrics(registry)),
+            props,
+            WALL_CLOCK);
+    uniqueEvents =
+        driver.createInputTopic(
+            Topics.SERVER_EVENTS_UNIQUE.name(),
+            new StringSerializer(),
+            Topics.SERVER_EVENTS_UNIQUE.valueSerde().serializer());
+    scanSessions =
+        driver.createInputTopic(
+            Topics.SCAN_SESSIONS.name(),
+            new StringSerializer(),
+            Topics.SCAN_SESSIONS.valueSerde().serializer());
+    trackingSites =
+        driver.createInputTopic(
+            Topics.TRACKING_SITES.name(),
+            new StringSerializer(),
+            Topics.TRACKING_SITES.valueSerde().serializer());
+    attributed =
+        driver.createOutputTopic(
+            Topics.SERVER_EVENTS_ATTRIBUTED.name(),
+            new StringDeserializer(),
+            Topics.SERVER_EVENTS_ATTRIBUTED.valueSerde().deserializer());
+    dlq =
+        driver.createOutputTopic(
+            Topics.SERVER_EVENTS_DLQ.name(),
+            new ByteArrayDeserializer(),
+            new ByteArrayDeserializer());
+  }
+
+  @AfterEach
+  void closeDriver() {
+    driver.close();
+  }
+
+  @Test
+  void shouldAttributeEventToKnownSessionOfSameSite() {
+    ScanSession session = aSession().build();
+    IngestedEvent event = anEventOf(session).withEventId("e-1").build();
+
+    send(session);
+    send(event);
+
+    TestRecord<String, AttributedEvent> out = attributed.readRecord();
+    assertThat(out.key()).isEqualTo("site-a/e-1");
+    assertThat(out.value())
+        .isEqualTo(new AttributedEvent(event, Attribution.attributed(session), WALL_CLOCK));
+    assertThat(out.timestamp()).isEqualTo(event.receivedAt().toEpochMilli());
+    assertThat(header(out, PipelineHeaders.DEDUPLICATED_AT)).isEqualTo(DEDUPLICATED_AT);
+    assertThat(outcomeCount("attributed", "none")).isEqualTo(1.0);
+  }
+
+  @Test
+  void shouldReleaseWaitingEventsTheMomentTheirSessionArrives() {
+    ScanSession session = aSession().build();
+    IngestedEvent first = anEventOf(session).build();
+    IngestedEvent second = anEventOf(session).build();
+    IngestedEvent ofOtherSession = anEventOf(aSession().build()).build();
+
+    send(first);
+    send(second);
+    send(ofOtherSession);
+    assertThat(attributed.isEmpty()).isTrue();
+    send(session);
+
+    List<TestRecord<String, AttributedEvent>> out = attributed.readRecordsToList();
+    assertThat(out)
+        .extracting(record -> record.value().event())
+        .containsExactlyInAnyOrder(first, second);
+    assertThat(out)
+        .allSatisfy(
+            record -> {
+              assertThat(record.value().attribution()).isEqualTo(Attribution.attributed(session));
+              assertThat(header(record, PipelineHeaders.DEDUPLICATED_AT))
+                  .isEqualTo(DEDUPLICATED_AT);
+            });
+  }
+
+  @Test
+  void shouldEmitSessionNotFoundWhenPendingTimeoutRunsOut() {
+    ScanSession lateSession = aSession().build();
+    IngestedEvent event = anEventOf(lateSession).build();
+
+    send(event);
+    driver.advanceWallClockTime(PENDING_TIMEOUT.minusSeconds(1));
+    assertThat(attributed.isEmpty()).isTrue();
+    driver.advanceWallClockTime(Duration.ofSeconds(1));
+
+    TestRecord<String, AttributedEvent> out = attributed.readRecord();
+    assertThat(out.value().attribution())
+        .isEqualTo(Attribution.unattributed(UnattributedReason.SESSION_NOT_FOUND));
+    assertThat(out.value().event()).isEqualTo(event);
+    assertThat(out.timestamp()).isEqualTo(event.receivedAt().toEpochMilli());
+    assertThat(header(out, PipelineHeaders.DEDUPLICATED_AT)).isEqualTo(DEDUPLICATED_AT);
+
+    send(lateSession);
+    assertThat(attributed.isEmpty()).as("an event is emitted once only").isTrue();
+  }
+
+  @Test
+  void shouldCountWaitingEvents() {
+    send(anEventOf(aSession().build()).build());
+    send(anEventOf(aSession().build()).build());
+    driver.advanceWallClockTime(Duration.ofSeconds(1));
+
+    assertThat(registry.get("scanflow.attribution.pending").gauge().value()).isEqualTo(2.0);
+  }
+
+  @Test
+  void shouldMarkSessionOfAnotherSiteAsSiteMismatch() {
+    ScanSession otherTenantsScan = aSession().withSiteId("site-b").build();
+    send(otherTenantsScan);
+
+    send(anEventOf(otherTenantsScan).withSiteId("site-a").build());
+
+    assertThat(attributed.readValue().attribution())
+        .isEqualTo(Attribution.unattributed(UnattributedReason.SITE_MISMATCH));
+  }
+
+  @Test
+  void shouldMarkEventMoreThanFiveMinutesBeforeScanAsOutsideWindow() {
+    ScanSession session = aSession().build();
+    send(session);
+
+    send(anEventOf(session).at(SCANNED_AT.minus(Duration.ofMinutes(5)).minusMillis(1)).build());
+    send(anEventOf(session).at(SCANNED_AT.minus(Duration.ofMinutes(5))).build());
+
+    assertThat(attributed.readValuesToList())
+        .extracting(AttributedEvent::attribution)
+        .containsExactly(
+            Attribution.unattributed(UnattributedReason.OUTSIDE_WINDOW),
+            Attribution.attributed(session));
+  }
+
+  @Test
+  void shouldMarkEventAfterDefaultThirtyDayWindowAsOutsideWindow() {
+    ScanSession session = aSession().build();
+    send(session);
+
+    send(anEventOf(session).at(SCANNED_AT.plus(Duration.ofDays(30))).build());
+    send(anEventOf(session).at(SCANNED_AT.plus(Duration.ofDays(30)).plusMillis(1)).build());
+
+    assertThat(attributed.readValuesToList())
+        .extracting(AttributedEvent::attribution)
+        .containsExactly(
+            Attribution.attributed(session),
+            Attribution.unattributed(UnattributedReason.OUTSIDE_WINDOW));
+  }
+
+  @Test
+  void shouldApplySevenDayWindowOfTheEventsSite() {
+    trackingSites.pipeInput("site-a", new TrackingSite("site-a", "Shop A", 7, SCANNED_AT));
+    ScanSession session = aSession().build();
+    send(session);
+
+    send(anEventOf(session).at(SCANNED_AT.plus(Duration.ofDays(6))).build());
+    send(anEventOf(session).at(SCANNED_AT.plus(Duration.ofDays(8))).build());
+
+    assertThat(attributed.readValuesToList())
+        .extracting(AttributedEvent::attribution)
+        .containsExactly(
+            Attribution.attributed(session),
+            Attribution.unattributed(UnattributedReason.OUTSIDE_WINDOW));
+  }
+
+  @Test
+  void shouldSendUnreadableRecordsToDlqAndKeepGoing() {
+    TestInputTopic<byte[], byte[]> rawEvents =
+        driver.createInputTopic(
+            Topics.SERVER_EVENTS_UNIQUE.name(),
+            new ByteArraySerializer(),
+            new ByteArraySerializer());
+    TestInputTopic<byte[], byte[]> rawSessions =
+        driver.createInputTopic(
+            Topics.SCAN_SESSIONS.name(), new ByteArraySerializer(), new ByteArraySerializer());
+    byte[] key = "0f8fad5b-d9cb-469f-a165-70867728950e".getBytes(StandardCharsets.UTF_8);
+    byte[] garbage = "\u0000\u0001binary".getBytes(StandardCharsets.UTF_8);
+
+    rawEvents.pipeInput(key, garbage, SCANNED_AT);
+    rawSessions.pipeInput(key, "{\"site_id\":".getBytes(StandardCharsets.UTF_8), SCANNED_AT);
+    ScanSession session = aSession().build();
+    send(session);
+    send(anEventOf(session).build());
+
+    List<TestRecord<byte[], byte[]>> dead = dlq.readRecordsToList();
+    assertThat(dead).extracting(TestRecord::key).containsExactly(key, key);
+    assertThat(dead.get(0).value()).isEqualTo(garbage);
+    assertThat(dead)
+        .extracting(record -> header(record, DlqHeaders.SOURCE_TOPIC))
+        .containsExactly("server-events-unique", "scan-sessions");
+    assertThat(dead)
+        .allSatisfy(
+            record -> {
+              assertThat(header(record, DlqHeaders.STAGE)).isEqualTo("attribution-stream");
+              assertThat(header(record, DlqHeaders.ERROR)).isNotBlank();
+              assertThat(header(record, DlqHeaders.ERROR_CLASS)).isNotBlank();
+              assertThat(header(record, DlqHeaders.SOURCE_PARTITION)).isEqualTo("0");
+              assertThat(header(record, DlqHeaders.SOURCE_OFFSET)).isEqualTo("0");
+            });
+    assertThat(attributed.readValue().attribution()).isEqualTo(Attribution.attributed(session));
+  }
+
+  private void send(ScanSession session) {
+    scanSessions.pipeInput(session.scanSessionId(), session, session.scannedAt().toEpochMilli());
+  }
+
+  private void send(IngestedEvent event) {
+    RecordHeaders headers = new RecordHeaders();
+    headers.add(PipelineHeaders.DEDUPLICATED_AT, DEDUPLICATED_AT.getBytes(StandardCharsets.UTF_8));
+    uniqueEvents.pipeInput(
+        new TestRecord<>(event.scanSessionId(), event, headers, event.receivedAt()));
+  }
+
+  private double outcomeCount(String status, String reason) {
+    return registry
+        .counter("scanflow.attribution.records.out", "status", status, "reason", reason)
+        .count();
+  }
+
+  private static String header(TestRecord<?, ?> record, String name) {
+    Header header = record.headers().lastHeader(name);
+    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+  }
+}
