@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import io.scanflow.contract.ContractJson;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -22,7 +23,9 @@ public final class JsonBody {
   private static final ObjectReader READER =
       ContractJson.mapper()
           .readerFor(JsonNode.class)
-          .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+          .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          // Keep "59.90" as the client wrote it, not 59.9.
+          .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
 
   private JsonBody() {}
 

@@ -1,0 +1,89 @@
+package io.scanflow.ingest.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.scanflow.contract.ApiKey;
+import io.scanflow.contract.ApiKeyHash;
+import io.scanflow.ingest.registry.KeyRegistry;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ApiKeysTest {
+
+  @Test
+  void shouldGenerateSfLivePlus32Base62Characters() {
+    String key = ApiKeys.generate();
+
+    assertThat(key).matches("sf_live_[0-9A-Za-z]{32}");
+    assertThat(ApiKeys.hasKeyFormat(key)).isTrue();
+    assertThat(ApiKeys.hasKeyFormat(key + "x")).isFalse();
+  }
+
+  @Test
+  void shouldNeverRepeatAKey() {
+    Set<String> keys = new HashSet<>();
+    for (int i = 0; i < 10_000; i++) {
+      keys.add(ApiKeys.generate());
+    }
+    assertThat(keys).hasSize(10_000);
+  }
+
+  @Test
+  void shouldKeepOnlyAShortPrefix() {
+    String key = "sf_live_AbCdEfGhIjKlMnOpQrStUvWxYz012345";
+
+    assertThat(ApiKeys.prefixOf(key)).isEqualTo("sf_live_AbCd");
+  }
+
+  @Test
+  void shouldHashKeysAsLowerCaseSha256Hex() {
+    // echo -n sf_live_test | sha256sum
+    assertThat(ApiKeyHash.of("sf_live_test"))
+        .matches("[0-9a-f]{64}")
+        .isEqualTo(ApiKeyHash.of("sf_live_test"))
+        .isNotEqualTo(ApiKeyHash.of("sf_live_tesT"));
+  }
+
+  @Test
+  void shouldAuthenticateAKnownKeyByItsHashAndRefuseOthers() {
+    KeyRegistry registry = new KeyRegistry();
+    String key = ApiKeys.generate();
+    registry.applyKey(
+        ApiKeyHash.of(key), new ApiKey("k1", "shop", ApiKeys.prefixOf(key), Instant.EPOCH, null));
+    ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(registry);
+
+    assertThat(authenticator.authenticate(key))
+        .hasValueSatisfying(c -> assertThat(c.siteId()).isEqualTo("shop"));
+    assertThat(authenticator.authenticate(ApiKeys.generate())).isEmpty();
+    assertThat(authenticator.authenticate(ApiKeyHash.of(key))).isEmpty();
+  }
+
+  @Test
+  void shouldRefuseARevokedKey() {
+    KeyRegistry registry = new KeyRegistry();
+    String key = ApiKeys.generate();
+    registry.applyKey(
+        ApiKeyHash.of(key), new ApiKey("k1", "shop", "p", Instant.EPOCH, Instant.EPOCH));
+
+    assertThat(new ApiKeyAuthenticator(registry).authenticate(key)).isEmpty();
+  }
+
+  @Test
+  void shouldAcceptOnlyTheExactAdminBearerToken() {
+    AdminToken token = new AdminToken("s3cret-admin");
+
+    assertThat(token.accepts("Bearer s3cret-admin")).isTrue();
+    assertThat(token.accepts("bearer s3cret-admin")).isTrue();
+    assertThat(token.accepts("Bearer s3cret-admi")).isFalse();
+    assertThat(token.accepts("s3cret-admin")).isFalse();
+    assertThat(token.accepts(null)).isFalse();
+  }
+
+  @Test
+  void shouldRefuseABlankAdminToken() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new AdminToken(" "))
+        .hasMessageContaining("scanflow.admin-token");
+  }
+}
