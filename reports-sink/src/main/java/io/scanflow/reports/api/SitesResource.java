@@ -1,0 +1,108 @@
+package io.scanflow.reports.api;
+
+import io.scanflow.reports.auth.AccessGuard;
+import io.scanflow.reports.store.EventTrace;
+import io.scanflow.reports.store.Receipt;
+import io.scanflow.reports.store.ReceiptQueries;
+import io.scanflow.reports.store.SiteDirectory;
+import io.scanflow.reports.store.SiteSummary;
+import io.scanflow.reports.store.SiteView;
+import io.scanflow.reports.store.SummaryQueries;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.sql.SQLException;
+import java.util.List;
+
+/** The reports of tracking sites (pipeline.md §4). Every method checks access first. */
+@Path("/api/sites")
+@Produces(MediaType.APPLICATION_JSON)
+public class SitesResource {
+  static final int MAX_LIMIT = 500;
+
+  private final AccessGuard guard;
+  private final SiteDirectory directory;
+  private final SummaryQueries summaries;
+  private final ReceiptQueries receipts;
+
+  public SitesResource(
+      AccessGuard guard,
+      SiteDirectory directory,
+      SummaryQueries summaries,
+      ReceiptQueries receipts) {
+    this.guard = guard;
+    this.directory = directory;
+    this.summaries = summaries;
+    this.receipts = receipts;
+  }
+
+  @GET
+  public List<SiteView> sites(@Context HttpHeaders headers) throws SQLException {
+    guard.requireAdmin(headers);
+    return directory.sites();
+  }
+
+  @GET
+  @Path("/{siteId}/summary")
+  public SiteSummary summary(
+      @Context HttpHeaders headers,
+      @PathParam("siteId") String siteId,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to)
+      throws SQLException {
+    guard.requireSite(headers, siteId);
+    DayRange range = DayRange.parse(from, to);
+    requireKnown(siteId);
+    return summaries.summary(siteId, range.from(), range.to());
+  }
+
+  @GET
+  @Path("/{siteId}/events")
+  public List<Receipt> events(
+      @Context HttpHeaders headers,
+      @PathParam("siteId") String siteId,
+      @QueryParam("limit") @DefaultValue("50") String limit)
+      throws SQLException {
+    guard.requireSite(headers, siteId);
+    int parsed = parseLimit(limit);
+    requireKnown(siteId);
+    return receipts.newest(siteId, parsed);
+  }
+
+  @GET
+  @Path("/{siteId}/events/{eventId}")
+  public EventTrace trace(
+      @Context HttpHeaders headers,
+      @PathParam("siteId") String siteId,
+      @PathParam("eventId") String eventId)
+      throws SQLException {
+    guard.requireSite(headers, siteId);
+    return receipts
+        .trace(siteId, eventId)
+        .orElseThrow(() -> ApiProblem.notFound("Event not (yet) in the reports"));
+  }
+
+  private void requireKnown(String siteId) throws SQLException {
+    if (!directory.exists(siteId)) {
+      throw ApiProblem.notFound("Unknown site");
+    }
+  }
+
+  private static int parseLimit(String limit) {
+    try {
+      int value = Integer.parseInt(limit.trim());
+      if (value >= 1 && value <= MAX_LIMIT) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw ApiProblem.badRequest("limit must be a whole number from 1 to " + MAX_LIMIT);
+  }
+}

@@ -1,0 +1,89 @@
+package io.scanflow.reports.store;
+
+import io.scanflow.contract.AttributedEvent;
+import io.scanflow.contract.Attribution;
+import io.scanflow.contract.ConversionValue;
+import io.scanflow.contract.IngestedEvent;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/** Inserts counted events into {@code event_log} and bumps {@code daily_aggregates} for them. */
+final class EventRows {
+  /*
+   * One statement: insert what is absent, and aggregate exactly the rows the insert returned. The
+   * aggregate rows are written in key order so that concurrent sink instances lock them in the
+   * same order (no deadlocks).
+   */
+  private static final String SQL =
+      """
+      with incoming as (
+        select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                             ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                             ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+          as t(site_id, event_id, ingest_id, event_name, scan_session_id, event_time, received_at,
+               deduplicated_at, attributed_at, attribution_status, unattributed_reason,
+               qr_code_id, campaign, scanned_at, conversion_amount, conversion_currency,
+               properties)
+      ), inserted as (
+        insert into event_log (site_id, event_id, ingest_id, event_name, scan_session_id,
+            event_time, received_at, deduplicated_at, attributed_at, attribution_status,
+            unattributed_reason, qr_code_id, campaign, scanned_at, conversion_amount,
+            conversion_currency, properties)
+        select site_id, event_id, ingest_id::uuid, event_name, scan_session_id,
+            event_time::timestamptz, received_at::timestamptz, deduplicated_at::timestamptz,
+            attributed_at::timestamptz, attribution_status, unattributed_reason, qr_code_id,
+            campaign, scanned_at::timestamptz, conversion_amount::numeric, conversion_currency,
+            properties::jsonb
+        from incoming
+        on conflict (site_id, event_id) do nothing
+        returning site_id, event_time, event_name, qr_code_id, attribution_status,
+            unattributed_reason, conversion_amount, conversion_currency
+      ), bumped as (
+        insert into daily_aggregates (site_id, day, event_name, qr_code_id, attribution_status,
+            unattributed_reason, currency, events, conversion_value)
+        select site_id, (event_time at time zone 'UTC')::date, event_name,
+            coalesce(qr_code_id, ''), attribution_status, coalesce(unattributed_reason, ''),
+            coalesce(conversion_currency, ''), count(*), coalesce(sum(conversion_amount), 0)
+        from inserted
+        group by 1, 2, 3, 4, 5, 6, 7
+        order by 1, 2, 3, 4, 5, 6, 7
+        on conflict (site_id, day, event_name, qr_code_id, attribution_status,
+            unattributed_reason, currency)
+        do update set events = daily_aggregates.events + excluded.events,
+            conversion_value = daily_aggregates.conversion_value + excluded.conversion_value
+      )
+      select count(*) from inserted
+      """;
+
+  private EventRows() {}
+
+  static int insert(Connection connection, List<CountedEvent> events) throws SQLException {
+    TextColumns columns = new TextColumns(17);
+    for (CountedEvent counted : events) {
+      AttributedEvent attributed = counted.event();
+      IngestedEvent event = attributed.event();
+      Attribution attribution = attributed.attribution();
+      ConversionValue value = event.conversionValue();
+      columns.add(
+          event.siteId(),
+          event.eventId(),
+          event.ingestId(),
+          event.eventName(),
+          event.scanSessionId(),
+          event.eventTime() != null ? event.eventTime() : event.receivedAt(),
+          event.receivedAt(),
+          counted.deduplicatedAt(),
+          attributed.attributedAt(),
+          attribution.status().wireName(),
+          attribution.reason() == null ? null : attribution.reason().wireName(),
+          attribution.qrCodeId(),
+          attribution.campaign(),
+          attribution.scannedAt(),
+          value == null || value.amount() == null ? null : value.amount().toPlainString(),
+          value == null ? null : value.currency(),
+          event.properties() == null ? null : event.properties().toString());
+    }
+    return ReportWriter.execute(connection, columns, SQL);
+  }
+}

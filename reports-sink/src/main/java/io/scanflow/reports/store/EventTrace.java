@@ -1,0 +1,31 @@
+package io.scanflow.reports.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The way of one event through the pipeline: accepted by ingest-api, passed by dedupe-stream,
+ * attributed, stored here; plus every later receipt that was recognised as its duplicate.
+ */
+public record EventTrace(
+    String siteId,
+    String eventId,
+    String eventName,
+    UUID ingestId,
+    String scanSessionId,
+    Instant eventTime,
+    Instant acceptedAt,
+    Instant deduplicatedAt,
+    Instant attributedAt,
+    Instant storedAt,
+    AttributionView attribution,
+    Money conversionValue,
+    JsonNode properties,
+    List<DuplicateTrace> duplicates) {
+
+  /** A later receipt of the same event id. */
+  public record DuplicateTrace(
+      UUID ingestId, Instant acceptedAt, Instant deduplicatedAt, Instant storedAt) {}
+}

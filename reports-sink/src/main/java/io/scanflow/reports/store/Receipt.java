@@ -1,0 +1,20 @@
+package io.scanflow.reports.store;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One accepted receipt of an event: {@code counted} (the unique copy) or {@code duplicate}; a
+ * duplicate shows the attribution of the counted copy and which receipt that was.
+ */
+public record Receipt(
+    UUID ingestId,
+    String eventId,
+    String eventName,
+    Instant receivedAt,
+    Instant eventTime,
+    Instant storedAt,
+    String status,
+    AttributionView attribution,
+    Money conversionValue,
+    UUID duplicateOf) {}

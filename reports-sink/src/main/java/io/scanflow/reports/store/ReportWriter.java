@@ -1,0 +1,138 @@
+package io.scanflow.reports.store;
+
+import io.agroal.api.AgroalDataSource;
+import io.scanflow.contract.ApiKey;
+import io.scanflow.contract.TrackingSite;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Writes one {@link ReportBatch} in one transaction. Idempotent: rows are inserted only if absent
+ * and the daily aggregates grow only by the rows that were actually inserted, in the same
+ * statement, so a redelivered or replayed record never changes a count.
+ */
+@ApplicationScoped
+public class ReportWriter {
+  private final AgroalDataSource dataSource;
+
+  public ReportWriter(AgroalDataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /** Writes the batch and commits; throws (and rolls back) on any database error. */
+  public WriteResult write(ReportBatch batch) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        writeSites(connection, batch.sites());
+        writeApiKeys(connection, batch.apiKeys());
+        int events = EventRows.insert(connection, batch.events());
+        int duplicates = DuplicateRows.insert(connection, batch.duplicates());
+        connection.commit();
+        return new WriteResult(events, duplicates);
+      } catch (SQLException | RuntimeException e) {
+        rollbackQuietly(connection, e);
+        throw e;
+      }
+    }
+  }
+
+  private static void writeSites(Connection connection, Map<String, Optional<TrackingSite>> sites)
+      throws SQLException {
+    TextColumns upserts = new TextColumns(4);
+    List<String> deletes = new ArrayList<>();
+    sites.forEach(
+        (siteId, site) ->
+            site.ifPresentOrElse(
+                s ->
+                    upserts.add(
+                        siteId,
+                        s.name() == null ? siteId : s.name(),
+                        s.attributionWindowDays() > 0
+                            ? s.attributionWindowDays()
+                            : TrackingSite.DEFAULT_ATTRIBUTION_WINDOW_DAYS,
+                        s.createdAt()),
+                () -> deletes.add(siteId)));
+    execute(
+        connection,
+        upserts,
+        """
+        insert into sites (site_id, name, attribution_window_days, created_at)
+        select site_id, name, window_days::integer, created_at::timestamptz
+        from unnest(?::text[], ?::text[], ?::text[], ?::text[])
+          as t(site_id, name, window_days, created_at)
+        on conflict (site_id) do update set name = excluded.name,
+          attribution_window_days = excluded.attribution_window_days,
+          created_at = excluded.created_at, updated_at = clock_timestamp()
+        """);
+    deleteKeys(connection, "delete from sites where site_id = any(?::text[])", deletes);
+  }
+
+  private static void writeApiKeys(Connection connection, Map<String, Optional<ApiKey>> keys)
+      throws SQLException {
+    TextColumns upserts = new TextColumns(6);
+    List<String> deletes = new ArrayList<>();
+    keys.forEach(
+        (hash, key) ->
+            key.ifPresentOrElse(
+                k ->
+                    upserts.add(
+                        hash, k.keyId(), k.siteId(), k.prefix(), k.createdAt(), k.revokedAt()),
+                () -> deletes.add(hash)));
+    execute(
+        connection,
+        upserts,
+        """
+        insert into api_keys (key_hash, key_id, site_id, prefix, created_at, revoked_at)
+        select key_hash, key_id, site_id, prefix, created_at::timestamptz, revoked_at::timestamptz
+        from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+          as t(key_hash, key_id, site_id, prefix, created_at, revoked_at)
+        on conflict (key_hash) do update set key_id = excluded.key_id,
+          site_id = excluded.site_id, prefix = excluded.prefix,
+          created_at = excluded.created_at, revoked_at = excluded.revoked_at
+        """);
+    deleteKeys(connection, "delete from api_keys where key_hash = any(?::text[])", deletes);
+  }
+
+  /** Runs a statement over the columns unless there are no rows; returns its first result. */
+  static int execute(Connection connection, TextColumns columns, String sql) throws SQLException {
+    if (columns.isEmpty()) {
+      return 0;
+    }
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      columns.bind(connection, statement);
+      if (!statement.execute()) {
+        return statement.getUpdateCount();
+      }
+      try (ResultSet rows = statement.getResultSet()) {
+        return rows.next() ? rows.getInt(1) : 0;
+      }
+    }
+  }
+
+  private static void deleteKeys(Connection connection, String sql, List<String> keys)
+      throws SQLException {
+    if (keys.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setArray(1, connection.createArrayOf("text", keys.toArray(String[]::new)));
+      statement.executeUpdate();
+    }
+  }
+
+  private static void rollbackQuietly(Connection connection, Exception cause) {
+    try {
+      connection.rollback();
+    } catch (SQLException rollbackFailure) {
+      cause.addSuppressed(rollbackFailure);
+    }
+  }
+}

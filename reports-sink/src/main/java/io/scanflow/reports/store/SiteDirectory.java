@@ -1,0 +1,73 @@
+package io.scanflow.reports.store;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Sites and API keys as consumed from their compacted topics. */
+@ApplicationScoped
+public class SiteDirectory {
+  private final AgroalDataSource dataSource;
+
+  public SiteDirectory(AgroalDataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  public List<SiteView> sites() throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement =
+            connection.prepareStatement(
+                "select site_id, name, attribution_window_days, created_at from sites"
+                    + " order by lower(name), site_id");
+        ResultSet rows = statement.executeQuery()) {
+      List<SiteView> sites = new ArrayList<>();
+      while (rows.next()) {
+        sites.add(
+            new SiteView(
+                rows.getString("site_id"),
+                rows.getString("name"),
+                rows.getInt("attribution_window_days"),
+                Jdbc.instant(rows, "created_at")));
+      }
+      return sites;
+    }
+  }
+
+  /** A site is known once its record or any of its events has reached the tables. */
+  public boolean exists(String siteId) throws SQLException {
+    return queryOne(
+            "select site_id from sites where site_id = ?"
+                + " union all (select site_id from event_log where site_id = ? limit 1)"
+                + " union all (select site_id from duplicate_receipts where site_id = ? limit 1)",
+            siteId,
+            siteId,
+            siteId)
+        .isPresent();
+  }
+
+  /** The site of an API key given by its SHA-256 hex, unless the key is unknown or revoked. */
+  public Optional<String> siteOfActiveKey(String keyHash) throws SQLException {
+    return queryOne(
+        "select site_id from api_keys where key_hash = ?"
+            + " and (revoked_at is null or revoked_at > now())",
+        keyHash);
+  }
+
+  private Optional<String> queryOne(String sql, String... parameters) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setString(i + 1, parameters[i]);
+      }
+      try (ResultSet rows = statement.executeQuery()) {
+        return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+      }
+    }
+  }
+}
