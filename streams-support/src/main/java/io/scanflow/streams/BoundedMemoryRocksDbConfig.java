@@ -6,6 +6,7 @@ import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.Cache;
 import org.rocksdb.LRUCache;
 import org.rocksdb.Options;
+import org.rocksdb.RocksDB;
 import org.rocksdb.WriteBufferManager;
 
 /**
@@ -25,10 +26,15 @@ public class BoundedMemoryRocksDbConfig implements RocksDBConfigSetter {
   private static final int MEMTABLES_PER_STORE = 2;
 
   // Static on purpose: RocksDB bounds memory only when every store instance uses the same objects.
-  private static final Cache CACHE =
-      new LRUCache(TOTAL_OFF_HEAP_BYTES, -1, false, INDEX_FILTER_BLOCK_RATIO);
-  private static final WriteBufferManager WRITE_BUFFER_MANAGER =
-      new WriteBufferManager(TOTAL_MEMTABLE_BYTES, CACHE);
+  private static final Cache CACHE;
+  private static final WriteBufferManager WRITE_BUFFER_MANAGER;
+
+  static {
+    // Kafka Streams loads the native library when it opens a store, after this class is loaded.
+    RocksDB.loadLibrary();
+    CACHE = new LRUCache(TOTAL_OFF_HEAP_BYTES, -1, false, INDEX_FILTER_BLOCK_RATIO);
+    WRITE_BUFFER_MANAGER = new WriteBufferManager(TOTAL_MEMTABLE_BYTES, CACHE);
+  }
 
   @Override
   public void setConfig(String storeName, Options options, Map<String, Object> configs) {

@@ -1,0 +1,99 @@
+package io.scanflow.streams.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.processor.StateRestoreListener;
+
+/**
+ * Runs a stage's topology with the stage's own {@code kafka-streams.*} settings from its {@code
+ * application.properties} (with {@code %test} overrides), in a JVM a test can kill with SIGKILL.
+ * Reports on stdout, one line each: {@code SCANFLOW STATE <state>} and {@code SCANFLOW RESTORED
+ * <store> <partition> <records> <millis>}.
+ *
+ * <p>Arguments: bootstrap servers, state directory, {@link TopologyFactory} class name.
+ */
+public final class ForkedStreamsApp {
+  private static final String PREFIX = "kafka-streams.";
+  private static final String TEST_PREFIX = "%test." + PREFIX;
+
+  private ForkedStreamsApp() {}
+
+  public static void main(String[] args) throws Exception {
+    TopologyFactory factory =
+        (TopologyFactory) Class.forName(args[2]).getDeclaredConstructor().newInstance();
+    KafkaStreams streams = new KafkaStreams(factory.topology(), settings(args[0], args[1]));
+    streams.setStateListener((now, before) -> System.out.println("SCANFLOW STATE " + now));
+    streams.setGlobalStateRestoreListener(new RestoreReporter());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  streams.close(
+                      new KafkaStreams.CloseOptions()
+                          .leaveGroup(true)
+                          .timeout(Duration.ofSeconds(30)));
+                  stopped.countDown();
+                }));
+    streams.start();
+    stopped.await();
+  }
+
+  static Properties settings(String bootstrapServers, String stateDir) throws IOException {
+    Properties app = new Properties();
+    try (InputStream in =
+        ForkedStreamsApp.class.getClassLoader().getResourceAsStream("application.properties")) {
+      app.load(in);
+    }
+    Properties settings = new Properties();
+    app.stringPropertyNames().stream()
+        .filter(key -> key.startsWith(PREFIX))
+        .forEach(key -> settings.put(key.substring(PREFIX.length()), app.getProperty(key)));
+    app.stringPropertyNames().stream()
+        .filter(key -> key.startsWith(TEST_PREFIX))
+        .forEach(key -> settings.put(key.substring(TEST_PREFIX.length()), app.getProperty(key)));
+    settings.put(
+        StreamsConfig.APPLICATION_ID_CONFIG,
+        app.getProperty("quarkus.kafka-streams.application-id"));
+    settings.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    settings.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
+    return settings;
+  }
+
+  /** Prints how long each store partition took to restore from its changelog. */
+  private static final class RestoreReporter implements StateRestoreListener {
+    private final java.util.Map<TopicPartition, Long> startedAt =
+        new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Override
+    public void onRestoreStart(
+        TopicPartition partition, String storeName, long startOffset, long endOffset) {
+      startedAt.put(partition, System.nanoTime());
+    }
+
+    @Override
+    public void onBatchRestored(
+        TopicPartition partition, String storeName, long batchEndOffset, long numRestored) {}
+
+    @Override
+    public void onRestoreEnd(TopicPartition partition, String storeName, long totalRestored) {
+      long millis =
+          (System.nanoTime() - startedAt.getOrDefault(partition, System.nanoTime())) / 1_000_000;
+      System.out.println(
+          "SCANFLOW RESTORED "
+              + storeName
+              + " "
+              + partition.partition()
+              + " "
+              + totalRestored
+              + " "
+              + millis);
+    }
+  }
+}
