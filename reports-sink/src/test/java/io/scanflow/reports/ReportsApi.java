@@ -1,0 +1,35 @@
+package io.scanflow.reports;
+
+import static io.restassured.RestAssured.given;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.restassured.response.Response;
+import io.scanflow.contract.ContractJson;
+
+/** Calls the reports API as the admin and reads answers with exact decimals. */
+final class ReportsApi {
+  static final String ADMIN_TOKEN = "test-admin-token";
+
+  private ReportsApi() {}
+
+  static Response asAdmin(String path) {
+    return given().header("Authorization", "Bearer " + ADMIN_TOKEN).get(path);
+  }
+
+  static JsonNode json(String path) {
+    Response response = asAdmin(path);
+    if (response.statusCode() != 200) {
+      throw new AssertionError(
+          path + " answered " + response.statusCode() + ": " + response.asString());
+    }
+    return read(response.asString());
+  }
+
+  static JsonNode read(String body) {
+    try {
+      return ContractJson.mapper().readTree(body);
+    } catch (Exception e) {
+      throw new AssertionError("not JSON: " + body, e);
+    }
+  }
+}

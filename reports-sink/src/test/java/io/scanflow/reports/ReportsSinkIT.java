@@ -1,0 +1,200 @@
+package io.scanflow.reports;
+
+import static io.scanflow.reports.ReportsApi.json;
+import static io.scanflow.reports.TestEvents.anEvent;
+import static io.scanflow.reports.TestEvents.duplicateOf;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.scanflow.contract.AttributedEvent;
+import io.scanflow.contract.DuplicateEvent;
+import io.scanflow.contract.UnattributedReason;
+import io.scanflow.testsupport.InjectKafka;
+import io.scanflow.testsupport.InjectPostgres;
+import io.scanflow.testsupport.KafkaTestCluster;
+import io.scanflow.testsupport.KafkaTestResource;
+import io.scanflow.testsupport.PostgresTestDatabase;
+import io.scanflow.testsupport.PostgresTestResource;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(PostgresTestResource.class)
+class ReportsSinkIT {
+  @InjectKafka KafkaTestCluster kafka;
+  @InjectPostgres PostgresTestDatabase database;
+
+  private static TopicPublisher publisher;
+  private String site;
+
+  @BeforeEach
+  void newSite() {
+    if (publisher == null) {
+      publisher = new TopicPublisher(kafka);
+    }
+    site = "site-" + UUID.randomUUID();
+    publisher.site(site, "Shop " + site);
+  }
+
+  @AfterAll
+  static void closePublisher() {
+    if (publisher != null) {
+      publisher.close();
+      publisher = null;
+    }
+  }
+
+  @Test
+  void shouldCountEveryEventOfABatchByOutcomeNameAndQrCode() {
+    publisher.attributed(
+        anEvent(site).attributedTo("qr-a").build(),
+        anEvent(site).attributedTo("qr-a").named("signup").build(),
+        anEvent(site).attributedTo("qr-b").build(),
+        anEvent(site).unattributed(UnattributedReason.SESSION_NOT_FOUND).build(),
+        anEvent(site).unattributed(UnattributedReason.OUTSIDE_WINDOW).named("signup").build());
+
+    JsonNode summary = awaitSummary(s -> s.get("events").asLong() == 5);
+
+    assertThat(summary.get("attributed").asLong()).isEqualTo(3);
+    assertThat(summary.get("unattributed").asLong()).isEqualTo(2);
+    assertThat(summary.get("duplicates").asLong()).isZero();
+    assertThat(summary.at("/unattributed_reasons/session_not_found").asLong()).isEqualTo(1);
+    assertThat(summary.at("/unattributed_reasons/outside_window").asLong()).isEqualTo(1);
+    assertThat(summary.at("/unattributed_reasons/site_mismatch").asLong()).isZero();
+    assertThat(summary.at("/by_event_name/0/event_name").asText()).isEqualTo("purchase");
+    assertThat(summary.at("/by_event_name/0/events").asLong()).isEqualTo(3);
+    assertThat(summary.at("/by_qr_code/0/qr_code_id").asText()).isEqualTo("qr-a");
+    assertThat(summary.at("/by_qr_code/0/events").asLong()).isEqualTo(2);
+    assertThat(summary.at("/by_day").size()).isEqualTo(30);
+  }
+
+  @Test
+  void shouldLeaveTablesIdenticalWhenTheSameRecordsAreDeliveredTwice() throws Exception {
+    List<AttributedEvent> events =
+        List.of(
+            anEvent(site).withValue("10.50", "EUR").build(),
+            anEvent(site).unattributed(UnattributedReason.SITE_MISMATCH).build());
+    DuplicateEvent duplicate = duplicateOf(events.get(0));
+    publisher.attributed(events);
+    publisher.duplicates(duplicate);
+    SinkProgress.awaitCaughtUp(kafka);
+    List<String> before = TableSnapshot.of(database, site);
+
+    publisher.attributed(events);
+    publisher.duplicates(duplicate);
+    SinkProgress.awaitCaughtUp(kafka);
+
+    assertThat(before).hasSize(2 + 1 + 2 + 1 + 1);
+    assertThat(TableSnapshot.of(database, site)).isEqualTo(before);
+    JsonNode summary = json(summaryPath());
+    assertThat(summary.get("events").asLong()).isEqualTo(2);
+    assertThat(summary.get("duplicates").asLong()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldCountDuplicatesApartAndExcludeThemFromEveryOtherFigure() {
+    AttributedEvent counted = anEvent(site).withValue("20.00", "EUR").build();
+    publisher.attributed(counted);
+    publisher.duplicates(duplicateOf(counted), duplicateOf(counted));
+
+    JsonNode summary = awaitSummary(s -> s.get("duplicates").asLong() == 2);
+
+    assertThat(summary.get("events").asLong()).isEqualTo(1);
+    assertThat(summary.get("attributed").asLong()).isEqualTo(1);
+    assertThat(money(summary.get("conversion_value"), "EUR")).isEqualByComparingTo("20.00");
+    assertThat(summary.at("/by_event_name/0/events").asLong()).isEqualTo(1);
+    JsonNode receipts = json("/api/sites/" + site + "/events");
+    List<String> statuses = new java.util.ArrayList<>();
+    receipts.forEach(receipt -> statuses.add(receipt.get("status").asText()));
+    assertThat(statuses).containsExactlyInAnyOrder("counted", "duplicate", "duplicate");
+  }
+
+  @Test
+  void shouldSumConversionValuesAsExactDecimalsPerCurrency() {
+    publisher.attributed(
+        anEvent(site).withValue("0.1", "EUR").build(),
+        anEvent(site).withValue("0.2", "EUR").build(),
+        anEvent(site).withValue("19.99", "USD").named("subscription").build(),
+        anEvent(site).named("page_view").build());
+
+    JsonNode summary = awaitSummary(s -> s.get("events").asLong() == 4);
+
+    assertThat(money(summary.get("conversion_value"), "EUR")).isEqualTo(new BigDecimal("0.3"));
+    assertThat(money(summary.get("conversion_value"), "USD")).isEqualTo(new BigDecimal("19.99"));
+    assertThat(summary.get("conversion_value").size()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldBucketEventsByTheUtcDayOfTheirEventTime() {
+    publisher.attributed(
+        anEvent(site).at(Instant.parse("2026-03-01T23:59:59.999Z")).build(),
+        anEvent(site).at(Instant.parse("2026-03-02T00:00:00Z")).build(),
+        // 00:30 in Paris is still the 1st in UTC.
+        anEvent(site).at(Instant.parse("2026-03-02T00:30:00+01:00")).build());
+
+    String path = "/api/sites/" + site + "/summary?from=2026-03-01&to=2026-03-02";
+    await().atMost(Duration.ofSeconds(30)).until(() -> json(path).get("events").asLong() == 3);
+
+    JsonNode byDay = json(path).get("by_day");
+    assertThat(byDay.size()).isEqualTo(2);
+    assertThat(byDay.at("/0/day").asText()).isEqualTo("2026-03-01");
+    assertThat(byDay.at("/0/events").asLong()).isEqualTo(2);
+    assertThat(byDay.at("/1/day").asText()).isEqualTo("2026-03-02");
+    assertThat(byDay.at("/1/events").asLong()).isEqualTo(1);
+    String secondOnly = "/api/sites/" + site + "/summary?from=2026-03-02&to=2026-03-02";
+    assertThat(json(secondOnly).get("events").asLong()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldTraceAnEventFromAcceptanceToStorageWithItsDuplicates() {
+    AttributedEvent counted = anEvent(site).attributedTo("qr-trace").build();
+    String path = "/api/sites/" + site + "/events/" + counted.event().eventId();
+    assertThat(ReportsApi.asAdmin(path).statusCode()).isEqualTo(404);
+
+    publisher.attributed(counted);
+    publisher.duplicates(duplicateOf(counted));
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                ReportsApi.asAdmin(path).statusCode() == 200
+                    && json(path).get("duplicates").size() == 1);
+    JsonNode trace = json(path);
+    assertThat(trace.get("accepted_at").asText())
+        .isEqualTo(counted.event().receivedAt().toString());
+    assertThat(trace.get("deduplicated_at").isNull()).isFalse();
+    assertThat(trace.get("attributed_at").asText()).isEqualTo(counted.attributedAt().toString());
+    assertThat(trace.get("stored_at").isNull()).isFalse();
+    assertThat(trace.at("/attribution/status").asText()).isEqualTo("attributed");
+    assertThat(trace.at("/attribution/qr_code_id").asText()).isEqualTo("qr-trace");
+  }
+
+  private JsonNode awaitSummary(java.util.function.Predicate<JsonNode> done) {
+    await().atMost(Duration.ofSeconds(30)).until(() -> done.test(json(summaryPath())));
+    return json(summaryPath());
+  }
+
+  private String summaryPath() {
+    return "/api/sites/" + site + "/summary";
+  }
+
+  private static BigDecimal money(JsonNode values, String currency) {
+    for (JsonNode value : values) {
+      if (value.get("currency").asText().equals(currency)) {
+        return value.get("amount").decimalValue();
+      }
+    }
+    throw new AssertionError("no " + currency + " in " + values);
+  }
+}
