@@ -2,6 +2,7 @@ package io.scanflow.ingest.http;
 
 import io.scanflow.ingest.auth.AdminToken;
 import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -16,11 +17,12 @@ import jakarta.ws.rs.ext.Provider;
 @AdminTokenRequired
 @Priority(Priorities.AUTHENTICATION)
 public class AdminTokenFilter implements ContainerRequestFilter {
-  @Inject AdminToken adminToken;
+  // Providers: JAX-RS providers are built at static init, before runtime config exists.
+  @Inject Instance<AdminToken> adminToken;
 
   @Override
   public void filter(ContainerRequestContext request) {
-    if (!adminToken.accepts(request.getHeaderString(HttpHeaders.AUTHORIZATION))) {
+    if (!adminToken.get().accepts(request.getHeaderString(HttpHeaders.AUTHORIZATION))) {
       request.abortWith(
           Response.status(401)
               .type(MediaType.APPLICATION_JSON)

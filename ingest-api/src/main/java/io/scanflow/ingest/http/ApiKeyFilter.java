@@ -5,6 +5,7 @@ import io.scanflow.ingest.auth.Caller;
 import io.scanflow.ingest.ratelimit.RateLimitDecision;
 import io.scanflow.ingest.ratelimit.RateLimiter;
 import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -27,8 +28,9 @@ import java.util.Optional;
 public class ApiKeyFilter implements ContainerRequestFilter, ContainerResponseFilter {
   public static final String HEADER = "X-API-Key";
 
-  @Inject ApiKeyAuthenticator authenticator;
-  @Inject RateLimiter rateLimiter;
+  // Providers: JAX-RS providers are built at static init, before runtime config exists.
+  @Inject Instance<ApiKeyAuthenticator> authenticator;
+  @Inject Instance<RateLimiter> rateLimiter;
   @Inject CallerContext context;
   @Inject IngestMetrics metrics;
 
@@ -40,13 +42,13 @@ public class ApiKeyFilter implements ContainerRequestFilter, ContainerResponseFi
       request.abortWith(error(401, "Missing API key").build());
       return;
     }
-    Optional<Caller> caller = authenticator.authenticate(key.trim());
+    Optional<Caller> caller = authenticator.get().authenticate(key.trim());
     if (caller.isEmpty()) {
       metrics.refused("invalid_key");
       request.abortWith(error(403, "Invalid or revoked API key").build());
       return;
     }
-    RateLimitDecision decision = rateLimiter.tryAcquire(caller.get().keyHash());
+    RateLimitDecision decision = rateLimiter.get().tryAcquire(caller.get().keyHash());
     context.authenticated(caller.get(), decision);
     if (!decision.allowed()) {
       metrics.refused("rate_limited");
@@ -54,7 +56,7 @@ public class ApiKeyFilter implements ContainerRequestFilter, ContainerResponseFi
           error(
                   429,
                   "Rate limit exceeded: "
-                      + rateLimiter.perMinute()
+                      + rateLimiter.get().perMinute()
                       + " requests per minute per API key")
               .header("Retry-After", decision.retryAfterSeconds())
               .build());

@@ -3,6 +3,7 @@ package io.scanflow.ingest.http;
 import io.scanflow.ingest.config.IngestConfig;
 import io.scanflow.ingest.publish.EventStoreUnavailableException;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -18,7 +19,8 @@ public class ErrorMapper {
   private static final Logger LOG = Logger.getLogger(ErrorMapper.class);
   static final String UNAVAILABLE = "Event store unavailable, retry later";
 
-  @Inject IngestConfig config;
+  // Providers: JAX-RS providers are built at static init, before runtime config exists.
+  @Inject Provider<IngestConfig> config;
 
   @ServerExceptionMapper
   public Response apiError(ApiException e) {
@@ -51,7 +53,9 @@ public class ErrorMapper {
   }
 
   private Response retryLater(String detail) {
-    return json(503, detail).header("Retry-After", config.publish().retryAfterSeconds()).build();
+    return json(503, detail)
+        .header("Retry-After", config.get().publish().retryAfterSeconds())
+        .build();
   }
 
   private static Response.ResponseBuilder json(int status, Object detail) {
