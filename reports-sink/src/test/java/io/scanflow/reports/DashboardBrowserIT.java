@@ -1,0 +1,147 @@
+package io.scanflow.reports;
+
+import static io.scanflow.reports.TestEvents.anEvent;
+import static io.scanflow.reports.TestEvents.duplicateOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.scanflow.contract.AttributedEvent;
+import io.scanflow.contract.UnattributedReason;
+import io.scanflow.testsupport.InjectKafka;
+import io.scanflow.testsupport.KafkaTestCluster;
+import io.scanflow.testsupport.KafkaTestResource;
+import io.scanflow.testsupport.PostgresTestResource;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(PostgresTestResource.class)
+class DashboardBrowserIT {
+  @InjectKafka KafkaTestCluster kafka;
+
+  @TestHTTPResource("/")
+  URL dashboard;
+
+  private ChromeDriver browser;
+  private WebDriverWait wait;
+
+  @BeforeEach
+  void startBrowser() throws Exception {
+    browser = HeadlessChromium.start();
+    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+  }
+
+  @AfterEach
+  void stopBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void shouldShowANewEventLiveMarkItsDuplicateAndTraceIt() throws Exception {
+    String site = "browser-" + UUID.randomUUID().toString().substring(0, 8);
+    AttributedEvent earlier = anEvent(site).withValue("12.50", "EUR").build();
+    AttributedEvent fresh =
+        anEvent(site).attributedTo("qr-poster").withValue("30.00", "EUR").build();
+    try (TopicPublisher publisher = new TopicPublisher(kafka)) {
+      publisher.site(site, "Browser Shop");
+      publisher.attributed(
+          earlier, anEvent(site).unattributed(UnattributedReason.SESSION_NOT_FOUND).build());
+      SinkProgress.awaitCaughtUp(kafka);
+
+      // given a signed-in admin on the site page
+      browser.get(dashboard.toString());
+      type(By.id("token"), ReportsApi.ADMIN_TOKEN);
+      click(By.id("login-submit"));
+      click(By.id("nav-integrations"));
+      click(By.id("integration-conversion-tracking"));
+      click(By.cssSelector("[data-testid='site-link-" + site + "']"));
+      awaitTile("tile-events", "2");
+      ((JavascriptExecutor) browser).executeScript("window.notReloaded = true;");
+
+      // when a new event arrives, it shows up by itself and is counted
+      publisher.attributed(fresh);
+      String eventId = fresh.event().eventId();
+      wait.until(ExpectedConditions.presenceOfElementLocated(row(eventId, "counted")));
+      awaitTile("tile-events", "3");
+      assertThat(text(By.id("tile-value"))).contains("EUR 42.50");
+
+      // when its duplicate arrives, it is marked and the count stays
+      publisher.duplicates(duplicateOf(fresh));
+      wait.until(ExpectedConditions.presenceOfElementLocated(row(eventId, "duplicate")));
+      awaitTile("tile-duplicates", "1");
+      assertThat(tileValue("tile-events")).isEqualTo("3");
+      assertThat(text(By.id("tile-value"))).contains("EUR 42.50");
+      assertThat(browser.findElement(row(eventId, "duplicate")).getText()).contains("duplicate");
+    }
+
+    // then the lookup shows its way through the pipeline, duplicate included
+    type(By.id("trace-input"), fresh.event().eventId());
+    click(By.id("trace-submit"));
+    WebElement trace =
+        wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(
+                    "[data-testid='trace'][data-event-id='" + fresh.event().eventId() + "']")));
+    assertThat(trace.getText())
+        .contains("Accepted", "Deduplicated", "Attributed", "Stored", "QR qr-poster")
+        .contains("Duplicate receipts (1)");
+    assertThat(((JavascriptExecutor) browser).executeScript("return window.notReloaded === true"))
+        .isEqualTo(true);
+    saveScreenshot();
+  }
+
+  private By row(String eventId, String status) {
+    return By.cssSelector(
+        "#events-table tr[data-event-id='" + eventId + "'][data-status='" + status + "']");
+  }
+
+  private void awaitTile(String id, String value) {
+    wait.until(driver -> value.equals(tileValue(id)));
+  }
+
+  private String tileValue(String id) {
+    return browser.findElement(By.cssSelector("#" + id + " [data-value]")).getText().trim();
+  }
+
+  private String text(By by) {
+    return browser.findElement(by).getText();
+  }
+
+  private void type(By by, String text) {
+    WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    input.clear();
+    input.sendKeys(text);
+  }
+
+  private void click(By by) {
+    wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+  }
+
+  private void saveScreenshot() throws Exception {
+    Path target = Path.of("target", "dashboard.png");
+    Files.createDirectories(target.getParent());
+    Files.copy(
+        browser.getScreenshotAs(OutputType.FILE).toPath(),
+        target,
+        StandardCopyOption.REPLACE_EXISTING);
+  }
+}
