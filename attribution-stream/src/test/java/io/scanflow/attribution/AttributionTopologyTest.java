@@ -15,6 +15,7 @@ import io.scanflow.contract.ScanSession;
 import io.scanflow.contract.Topics;
 import io.scanflow.contract.TrackingSite;
 import io.scanflow.contract.UnattributedReason;
+import io.scanflow.streams.BoundedMemoryRocksDbConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -56,6 +57,7 @@ class AttributionTopologyTest {
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(
         StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("attribution-test").toString());
+    props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedMemoryRocksDbConfig.class);
     driver =
         new TopologyTestDriver(
             AttributionTopology.build(PENDING_TIMEOUT, new AttributionMetrics(registry)),

@@ -1,0 +1,17 @@
+package io.scanflow.attribution;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.scanflow.streams.testing.TopologyFactory;
+import java.time.Duration;
+import org.apache.kafka.streams.Topology;
+
+/** The attribution topology as the app builds it in %test (3 s pending timeout), for a fork. */
+public class AttributionTopologyFactory implements TopologyFactory {
+  static final Duration TEST_PENDING_TIMEOUT = Duration.ofSeconds(3);
+
+  @Override
+  public Topology topology() {
+    return AttributionTopology.build(
+        TEST_PENDING_TIMEOUT, new AttributionMetrics(new SimpleMeterRegistry()));
+  }
+}
