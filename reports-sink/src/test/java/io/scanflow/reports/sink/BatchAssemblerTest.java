@@ -1,0 +1,82 @@
+package io.scanflow.reports.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.scanflow.contract.ContractJson;
+import io.scanflow.contract.PipelineHeaders;
+import io.scanflow.contract.TrackingSite;
+import io.scanflow.reports.store.ReportBatch;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+class BatchAssemblerTest {
+  private static final String EVENT =
+      """
+      {"schema_version":1,"ingest_id":"6f0c1f4e-1a52-4b8e-9d6a-0d7c2b1e9a11","event_id":"e-1",
+       "event_id_generated":false,"site_id":"shop","api_key_id":"k","event_name":"purchase",
+       "scan_session_id":"2b6c7f0e-8f1a-4f5e-9a3b-1c2d3e4f5a6b","event_time":"2026-11-26T08:00:00Z",
+       "received_at":"2026-11-26T08:00:01Z","conversion_value":{"amount":0.10,"currency":"EUR"},
+       "attribution":{"status":"unattributed","reason":"session_not_found","qr_code_id":null,
+       "campaign":null,"scanned_at":null},"attributed_at":"2026-11-26T08:01:01Z"}
+      """;
+
+  private static ConsumerRecord<String, byte[]> record(String topic, String key, String json) {
+    return new ConsumerRecord<>(
+        topic, 0, 0, key, json == null ? null : json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void shouldReadAnAttributedEventWithItsDeduplicationTimeAndExactValue() {
+    ConsumerRecord<String, byte[]> record = record("server-events-attributed", "shop/e-1", EVENT);
+    record
+        .headers()
+        .add(
+            PipelineHeaders.DEDUPLICATED_AT,
+            "2026-11-26T08:00:02Z".getBytes(StandardCharsets.UTF_8));
+
+    ReportBatch batch = BatchAssembler.assemble(List.of(record));
+
+    assertThat(batch.events())
+        .singleElement()
+        .satisfies(
+            counted -> {
+              assertThat(counted.deduplicatedAt()).isEqualTo(Instant.parse("2026-11-26T08:00:02Z"));
+              assertThat(counted.event().event().conversionValue().amount())
+                  .isEqualByComparingTo("0.10");
+              assertThat(counted.event().event().conversionValue().amount().scale()).isEqualTo(2);
+            });
+  }
+
+  @Test
+  void shouldSkipUnreadableRecordsAndKeepTheRest() {
+    ReportBatch batch =
+        BatchAssembler.assemble(
+            List.of(
+                record("server-events-attributed", "shop/x", "{not json"),
+                record("server-events-attributed", "shop/y", "{\"event_id\":\"y\"}"),
+                record("server-events-attributed", "shop/e-1", EVENT)));
+
+    assertThat(batch.events()).hasSize(1);
+  }
+
+  @Test
+  void shouldKeepTheLastValuePerSiteAndTreatANullValueAsDeletion() throws Exception {
+    String site =
+        ContractJson.mapper()
+            .writeValueAsString(new TrackingSite("shop", "Shop", 30, Instant.EPOCH));
+
+    ReportBatch batch =
+        BatchAssembler.assemble(
+            List.of(
+                record("tracking-sites", "shop", site),
+                record("tracking-sites", "gone", site),
+                record("tracking-sites", "gone", null)));
+
+    assertThat(batch.sites().get("shop")).isPresent();
+    assertThat(batch.sites().get("gone")).isEqualTo(Optional.empty());
+  }
+}
