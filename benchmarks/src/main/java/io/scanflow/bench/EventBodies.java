@@ -1,0 +1,78 @@
+package io.scanflow.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Valid server-event bodies of a realistic size (a purchase with a few line items, a conversion
+ * value and a hashed email, about 700 bytes), each with a unique {@code event_id} and one of the
+ * scan sessions created before the run, so that attribution never waits for a session.
+ */
+public final class EventBodies {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String EMAIL_HASH =
+      "b4c9a289323b21a01c3e940f150eb9b8c542587f1abfd8f0e1cc1ffc5e475514";
+
+  private final String siteId;
+  private final List<String> sessions;
+  private final String runId = UUID.randomUUID().toString().substring(0, 8);
+  private final AtomicLong sequence = new AtomicLong();
+
+  public EventBodies(String siteId, List<String> sessions) {
+    this.siteId = siteId;
+    this.sessions = List.copyOf(sessions);
+  }
+
+  /** A unique event id: the run id keeps ids of repeated runs on one stack apart. */
+  public String nextEventId() {
+    return "bench-" + runId + "-" + sequence.incrementAndGet();
+  }
+
+  public String event(String eventId) {
+    return event(eventId, Instant.now()).toString();
+  }
+
+  /** A batch body {@code {"events": [...]}} of {@code size} new events. */
+  public String batch(int size) {
+    ObjectNode body = JSON.createObjectNode();
+    ArrayNode events = body.putArray("events");
+    Instant now = Instant.now();
+    for (int i = 0; i < size; i++) {
+      events.add(event(nextEventId(), now));
+    }
+    return body.toString();
+  }
+
+  private ObjectNode event(String eventId, Instant eventTime) {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    ObjectNode event = JSON.createObjectNode();
+    event.put("site_id", siteId);
+    event.put("event_name", "purchase");
+    event.put("event_id", eventId);
+    event.put("scan_session_id", sessions.get(random.nextInt(sessions.size())));
+    event.put("event_time", eventTime.toString());
+    ObjectNode value = event.putObject("conversion_value");
+    value.put("amount", new java.math.BigDecimal(random.nextInt(1000, 20000)).movePointLeft(2));
+    value.put("currency", "EUR");
+    event.putObject("user_identifiers").put("email_hash", EMAIL_HASH);
+    ObjectNode properties = event.putObject("properties");
+    properties.put("order_id", "ORD-" + random.nextInt(1_000_000, 9_999_999));
+    properties.put("payment_method", "card");
+    properties.put("landing_page", "https://shop.example/campaigns/spring-launch?utm_source=qr");
+    ArrayNode items = properties.putArray("items");
+    for (int i = 0; i < 3; i++) {
+      ObjectNode item = items.addObject();
+      item.put("sku", "SKU-" + random.nextInt(10_000, 99_999));
+      item.put("name", "Product " + random.nextInt(1, 500));
+      item.put("quantity", random.nextInt(1, 4));
+      item.put("unit_price", new java.math.BigDecimal(random.nextInt(100, 9999)).movePointLeft(2));
+    }
+    return event;
+  }
+}
