@@ -10,7 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Starts one service as {@code java -jar <module>/target/quarkus-app/quarkus-run.jar}. */
+/**
+ * Starts one service as {@code java -jar quarkus-run.jar} from a snapshot of its module's {@code
+ * target/quarkus-app}.
+ */
 public final class ServiceLauncher {
   private final DevStackConfig config;
   private final String kafkaBootstrap;
@@ -44,8 +47,12 @@ public final class ServiceLauncher {
       // Kafka Streams pass-through keys are read from system properties most reliably.
       jvm.add("-Dkafka-streams.state.dir=" + config.home().stateDir(service.module()));
     }
+    Path app =
+        AppSnapshot.of(
+            config.serviceJar(service.module()).getParent(),
+            config.home().root().resolve("apps").resolve(service.module()));
     List<String> command =
-        JavaCommand.of(jvm, List.of("-jar", config.serviceJar(service.module()).toString()));
+        JavaCommand.of(jvm, List.of("-jar", app.resolve("quarkus-run.jar").toString()));
     return ChildProcess.start(
         service.module(), command, environment(service), config.home().log(service.module()));
   }

@@ -1,0 +1,107 @@
+package io.scanflow.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.scanflow.devstack.StackInfo;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+/** HTTP calls as a client of Scanflow makes them (curl-like: no JSON content type needed). */
+final class ScanflowClient {
+  static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private final StackInfo stack;
+
+  ScanflowClient(StackInfo stack) {
+    this.stack = stack;
+  }
+
+  /** An HTTP answer with its body parsed as JSON (or null). */
+  record Answer(int status, JsonNode body, HttpResponse<String> raw) {
+    String header(String name) {
+      return raw.headers().firstValue(name).orElse(null);
+    }
+  }
+
+  Answer postEvent(String apiKey, Object event) {
+    return post(stack.ingestUrl() + "/server-events", apiKey, event);
+  }
+
+  Answer postScanSession(String apiKey, Object session) {
+    return post(stack.ingestUrl() + "/scan-sessions", apiKey, session);
+  }
+
+  Answer post(String url, String apiKey, Object body) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(30))
+            .POST(HttpRequest.BodyPublishers.ofString(json(body)));
+    if (apiKey != null) {
+      request.header("X-API-Key", apiKey);
+    }
+    return send(request.build());
+  }
+
+  /** Creates a site through the admin API; returns its id and API key. */
+  Map.Entry<String, String> createSite(String name) {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(stack.ingestUrl() + "/admin/sites"))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + stack.adminToken())
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json(Map.of("name", name))))
+            .build();
+    Answer created = send(request);
+    if (created.status() != 201) {
+      throw new AssertionError("POST /admin/sites answered " + created.status());
+    }
+    return Map.entry(
+        created.body().path("site_id").asText(),
+        created.body().path("api_key").path("key").asText());
+  }
+
+  /** GET on the reports API with the admin token. */
+  Answer reports(String path) {
+    return send(
+        HttpRequest.newBuilder(URI.create(stack.reportsUrl() + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + stack.adminToken())
+            .GET()
+            .build());
+  }
+
+  static String json(Object body) {
+    try {
+      return body instanceof String text ? text : JSON.writeValueAsString(body);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
+  private static Answer send(HttpRequest request) {
+    try {
+      HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      JsonNode body = null;
+      if (!response.body().isBlank()) {
+        try {
+          body = JSON.readTree(response.body());
+        } catch (IOException notJson) {
+          body = JSON.getNodeFactory().textNode(response.body());
+        }
+      }
+      return new Answer(response.statusCode(), body, response);
+    } catch (IOException e) {
+      throw new AssertionError(request.method() + " " + request.uri() + " failed: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+}
