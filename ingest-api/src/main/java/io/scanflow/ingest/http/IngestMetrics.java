@@ -10,14 +10,12 @@ public class IngestMetrics {
   @Inject MeterRegistry registry;
 
   public void eventsAccepted(int count) {
-    registry.counter("scanflow.ingest.events", "outcome", "accepted").increment(count);
+    registry.counter("scanflow.ingest.events.accepted").increment(count);
   }
 
   /** Events refused for their content (validation, site mismatch) or not stored (503). */
   public void eventsRejected(int count, String reason) {
-    registry
-        .counter("scanflow.ingest.events", "outcome", "rejected", "reason", reason)
-        .increment(count);
+    registry.counter("scanflow.ingest.events.rejected", "reason", reason).increment(count);
   }
 
   public void scanSession(String outcome) {

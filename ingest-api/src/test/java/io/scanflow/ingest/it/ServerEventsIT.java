@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 
 /** {@code POST /server-events} and {@code /validate} against a real broker (§1, §2, §3, §6, §7). */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(KafkaTestResource.class)
 class ServerEventsIT {
   @InjectKafka KafkaTestCluster kafka;
 

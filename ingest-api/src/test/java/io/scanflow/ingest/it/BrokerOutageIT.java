@@ -1,0 +1,88 @@
+package io.scanflow.ingest.it;
+
+import static io.restassured.RestAssured.given;
+import static io.scanflow.ingest.it.Sites.utf8;
+import static io.scanflow.ingest.validation.EventJson.anEvent;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+import io.scanflow.ingest.it.Sites.SiteWithKey;
+import io.scanflow.testsupport.InjectKafka;
+import io.scanflow.testsupport.KafkaTestCluster;
+import io.scanflow.testsupport.KafkaTestResource;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * 503 instead of a 200 for an event that was not durably written (§2), with this profile's own
+ * broker, which the test stops.
+ */
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+@TestProfile(BrokerOutageIT.ShortPublishTimeout.class)
+class BrokerOutageIT {
+  @InjectKafka KafkaTestCluster kafka;
+
+  /** A one-second publish timeout, so that the outage is noticed quickly. */
+  public static class ShortPublishTimeout implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      return Map.of("scanflow.publish.timeout", "1s", "scanflow.publish.retry-after-seconds", "2");
+    }
+  }
+
+  @Test
+  void shouldAnswer503WithRetryAfterWhenTheBrokerIsGone() {
+    SiteWithKey site = Sites.newSite();
+    String event = anEvent().with("site_id", site.siteId()).text();
+    given()
+        .header("X-API-Key", site.key())
+        .body(utf8(event))
+        .post("/server-events")
+        .then()
+        .statusCode(200);
+
+    kafka.close();
+
+    long start = System.nanoTime();
+    Response single =
+        given().header("X-API-Key", site.key()).body(utf8(event)).post("/server-events");
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    single
+        .then()
+        .statusCode(503)
+        .header("Retry-After", "2")
+        .header("RateLimit-Limit", "1000")
+        .body("detail", equalTo("Event store unavailable, retry later"));
+    assertThat(took).isLessThan(Duration.ofSeconds(5));
+    given()
+        .header("X-API-Key", site.key())
+        .body(utf8("{\"events\": [" + event + ", " + event + "]}"))
+        .post("/server-events/batch")
+        .then()
+        .statusCode(503)
+        .body("detail", equalTo("Event store unavailable, retry later"));
+    given()
+        .header("X-API-Key", site.key())
+        .body(utf8("{\"site_id\": \"" + site.siteId() + "\", \"qr_code_id\": \"q\"}"))
+        .post("/scan-sessions")
+        .then()
+        .statusCode(503);
+    given()
+        .header("Authorization", Sites.ADMIN)
+        .post("/admin/sites/" + site.siteId() + "/api-keys")
+        .then()
+        .statusCode(503)
+        .header("Retry-After", "2");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> given().get("/q/health/ready").then().statusCode(503));
+  }
+}
