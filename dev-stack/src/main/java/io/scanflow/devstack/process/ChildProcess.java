@@ -67,6 +67,11 @@ public final class ChildProcess {
     return process.isAlive();
   }
 
+  /** Sends SIGTERM without waiting. */
+  public void signalStop() {
+    process.destroy();
+  }
+
   /** SIGTERM, then wait up to {@code grace}; SIGKILL if it is still running. */
   public void stop(Duration grace) {
     if (!process.isAlive()) {

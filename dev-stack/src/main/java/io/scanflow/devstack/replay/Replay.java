@@ -44,7 +44,13 @@ public final class Replay {
 
   public Replay(DevStack stack, Consumer<String> report) {
     this.stack = stack;
-    this.report = report;
+    Instant started = Instant.now();
+    this.report =
+        line ->
+            report.accept(
+                String.format(
+                    "[%5.1fs] %s",
+                    Duration.between(started, Instant.now()).toMillis() / 1000.0, line));
   }
 
   /** Runs the replay; returns how long it took from stop to caught up. */
