@@ -251,6 +251,36 @@ class ServerEventsIT {
   }
 
   @Test
+  void shouldAnswer413WithTheJsonBodyEvenForAMultiMegabyteBody() {
+    post("/server-events", "x".repeat(5 * 1024 * 1024))
+        .statusCode(413)
+        .body("detail", equalTo("Request body exceeds 65536 bytes"));
+  }
+
+  @Test
+  void shouldAcceptAResendWithTheSameEventIdAsANewReceipt() throws Exception {
+    String eventId = "resend-" + UUID.randomUUID();
+    String body = event().with("event_id", eventId).text();
+
+    post("/server-events", body).statusCode(200).body("event_id", equalTo(eventId));
+    post("/server-events", body).statusCode(200).body("event_id", equalTo(eventId));
+
+    String key = site.siteId() + "/" + eventId;
+    List<ConsumerRecord<byte[], byte[]>> records =
+        TopicRecords.readUntil(
+                kafka,
+                Topics.SERVER_EVENTS.name(),
+                all -> all.stream().filter(r -> key.equals(keyOf(r))).count() >= 2,
+                Duration.ofSeconds(10))
+            .stream()
+            .filter(r -> key.equals(keyOf(r)))
+            .toList();
+    assertThat(records).hasSize(2);
+    assertThat(ContractJson.mapper().readTree(records.get(0).value()).get("ingest_id"))
+        .isNotEqualTo(ContractJson.mapper().readTree(records.get(1).value()).get("ingest_id"));
+  }
+
+  @Test
   void shouldAnswer413ForAChunkedBodyOver64Kb() throws Exception {
     byte[] big = utf8(event().with("padding", "x".repeat(200 * 1024)).text());
     HttpRequest request =
