@@ -180,6 +180,26 @@ class ReportsSinkIT {
     assertThat(trace.at("/attribution/qr_code_id").asText()).isEqualTo("qr-trace");
   }
 
+  @Test
+  void shouldReportEachStagesLagAndTheEndToEndLatencyOfRecentEvents() {
+    publisher.attributed(anEvent(site).build());
+    SinkProgress.awaitCaughtUp(kafka);
+
+    JsonNode pipeline = json("/api/pipeline");
+
+    assertThat(pipeline.get("stages").findValuesAsText("group"))
+        .containsExactly(
+            "scanflow-dedupe-stream", "scanflow-attribution-stream", "scanflow-reports-sink");
+    JsonNode sink = pipeline.at("/stages/2");
+    assertThat(sink.get("status").asText()).isEqualTo("ok");
+    assertThat(sink.get("lag").asLong()).isZero();
+    assertThat(pipeline.at("/stages/0/status").asText()).isEqualTo("no_offsets");
+    assertThat(pipeline.at("/end_to_end_latency/events").asLong()).isPositive();
+    assertThat(pipeline.at("/end_to_end_latency/p99_ms").asLong())
+        .isGreaterThanOrEqualTo(pipeline.at("/end_to_end_latency/p50_ms").asLong())
+        .isNotNegative();
+  }
+
   private JsonNode awaitSummary(java.util.function.Predicate<JsonNode> done) {
     await().atMost(Duration.ofSeconds(30)).until(() -> done.test(json(summaryPath())));
     return json(summaryPath());

@@ -38,7 +38,7 @@ public class PipelineResource {
   @GET
   public PipelineState pipeline(@Context HttpHeaders headers) throws SQLException {
     guard.requireAdmin(headers);
-    List<StageLag> stages = config.reports().pipelineGroups().stream().map(lag::of).toList();
+    List<StageLag> stages = lag.of(config.reports().pipelineGroups());
     return new PipelineState(
         Instant.now(), stages, latency.latency(config.reports().latencyWindow()));
   }
