@@ -40,6 +40,7 @@ class DashboardBrowserIT {
   URL dashboard;
 
   private ChromeDriver browser;
+  private AttributedEvent fresh;
   private WebDriverWait wait;
 
   @BeforeEach
@@ -59,8 +60,6 @@ class DashboardBrowserIT {
   void shouldShowANewEventLiveMarkItsDuplicateAndTraceIt() throws Exception {
     String site = "browser-" + UUID.randomUUID().toString().substring(0, 8);
     AttributedEvent earlier = anEvent(site).withValue("12.50", "EUR").build();
-    AttributedEvent fresh =
-        anEvent(site).attributedTo("qr-poster").withValue("30.00", "EUR").build();
     try (TopicPublisher publisher = new TopicPublisher(kafka)) {
       publisher.site(site, "Browser Shop");
       publisher.attributed(
@@ -78,6 +77,7 @@ class DashboardBrowserIT {
       ((JavascriptExecutor) browser).executeScript("window.notReloaded = true;");
 
       // when a new event arrives, it shows up by itself and is counted
+      fresh = anEvent(site).attributedTo("qr-poster").withValue("30.00", "EUR").build();
       publisher.attributed(fresh);
       String eventId = fresh.event().eventId();
       wait.until(ExpectedConditions.presenceOfElementLocated(row(eventId, "counted")));
