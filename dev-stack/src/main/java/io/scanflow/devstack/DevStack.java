@@ -4,6 +4,7 @@ import io.scanflow.contract.TopicProvisioner;
 import io.scanflow.devstack.infra.EmbeddedDatabase;
 import io.scanflow.devstack.infra.KafkaBroker;
 import io.scanflow.devstack.process.ChildProcess;
+import io.scanflow.devstack.process.PidFiles;
 import io.scanflow.devstack.service.ReadinessProbe;
 import io.scanflow.devstack.service.ScanflowService;
 import io.scanflow.devstack.service.ServiceLauncher;
@@ -25,6 +26,7 @@ public final class DevStack implements AutoCloseable {
   private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
   private final DevStackConfig config;
+  private final PidFiles pids;
   private final Map<ScanflowService, ChildProcess> services =
       Collections.synchronizedMap(new EnumMap<>(ScanflowService.class));
   private ChildProcess broker;
@@ -35,11 +37,16 @@ public final class DevStack implements AutoCloseable {
 
   public DevStack(DevStackConfig config) {
     this.config = config;
+    this.pids = new PidFiles(config.home().root().resolve("run"));
   }
 
   /** Starts everything and waits until every service is ready; stops what it started on failure. */
   public StackInfo start() {
     StackHome home = config.home();
+    List<String> leftovers = pids.stopLeftovers(home.root().toString());
+    if (!leftovers.isEmpty()) {
+      System.out.println("  stopped processes left over by an earlier run: " + leftovers);
+    }
     config.ports().requireFree();
     for (ScanflowService service : ScanflowService.values()) {
       new ServiceLauncher(config, "", "", "").requireBuilt(service);
@@ -58,6 +65,7 @@ public final class DevStack implements AutoCloseable {
               config.classpath(),
               home.log("kafka"));
       step("Kafka broker", () -> broker = kafka.start());
+      pids.remember(broker);
       step(
           "PostgreSQL",
           () -> database = EmbeddedDatabase.start(home.postgresData(), config.ports().postgres()));
@@ -79,7 +87,9 @@ public final class DevStack implements AutoCloseable {
   public void startServices(List<ScanflowService> toStart) {
     long started = System.nanoTime();
     for (ScanflowService service : toStart) {
-      services.put(service, launcher.start(service));
+      ChildProcess process = launcher.start(service);
+      pids.remember(process);
+      services.put(service, process);
     }
     for (ScanflowService service : toStart) {
       ReadinessProbe.await(services.get(service), service.port(config.ports()), READY_TIMEOUT);
@@ -105,7 +115,10 @@ public final class DevStack implements AutoCloseable {
         stopping.add(process);
       }
     }
-    stopping.forEach(process -> process.stop(STOP_GRACE));
+    for (ChildProcess process : stopping) {
+      process.stop(STOP_GRACE);
+      pids.forget(process);
+    }
   }
 
   public Admin admin() {
@@ -134,6 +147,7 @@ public final class DevStack implements AutoCloseable {
     }
     if (broker != null) {
       broker.stop(STOP_GRACE);
+      pids.forget(broker);
       broker = null;
     }
   }

@@ -53,7 +53,12 @@ public final class KafkaBroker {
             JavaCommand.of(jvmOptions("-Xmx512m"), List.of("kafka.Kafka", properties.toString())),
             Map.of(),
             log);
-    awaitReady(broker);
+    try {
+      awaitReady(broker);
+    } catch (RuntimeException e) {
+      broker.stop(Duration.ofSeconds(10));
+      throw e;
+    }
     return broker;
   }
 
