@@ -35,7 +35,7 @@ record BenchOptions(
         --duration=30s              each throughput measurement
         --batch-size=100            events per POST /server-events/batch
         --batch-clients=4           concurrent clients for batch ingestion
-        --kafka-records=500000      records ProducerPerformance sends (the batch ceiling)
+        --kafka-records=300000      records ProducerPerformance sends (the batch ceiling)
         --rate=100                  events per second for end-to-end latency
         --e2e-duration=60s          how long events are sent at that rate
         --sample-every=5            every n-th event is followed until it is visible
@@ -83,7 +83,7 @@ record BenchOptions(
         duration(given, "duration", "30s"),
         positive(given, "batch-size", 100),
         positive(given, "batch-clients", 4),
-        positive(given, "kafka-records", 500_000),
+        positive(given, "kafka-records", 300_000),
         positive(given, "rate", 100),
         duration(given, "e2e-duration", "60s"),
         positive(given, "sample-every", 5),

@@ -145,8 +145,8 @@ final class KafkaCeiling {
         Double.parseDouble(last.group(2)),
         Double.parseDouble(last.group(3)),
         Double.parseDouble(last.group(4)),
-        Long.parseLong(last.group(7)),
-        Long.parseLong(last.group(9)),
+        Long.parseLong(last.group(6)),
+        Long.parseLong(last.group(8)),
         recordSize,
         partitions,
         "java -cp <benchmarks class path> " + tool + " " + String.join(" ", args));

@@ -14,7 +14,9 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** The reads the benchmarks make on reports-sink: one event's trace and the pipeline state. */
 final class ReportsApi implements AutoCloseable {
@@ -70,10 +72,8 @@ final class ReportsApi implements AutoCloseable {
               .toCompletableFuture()
               .get(10, TimeUnit.SECONDS);
       return body == null ? null : JSON.readTree(body);
-    } catch (IOException | RuntimeException | java.util.concurrent.ExecutionException e) {
-      return null;
-    } catch (java.util.concurrent.TimeoutException e) {
-      return null;
+    } catch (IOException | RuntimeException | ExecutionException | TimeoutException e) {
+      return null; // the caller treats an unreadable state as "not caught up yet"
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return null;
@@ -81,32 +81,45 @@ final class ReportsApi implements AutoCloseable {
   }
 
   /**
-   * Waits until every stage's consumer lag is 0, so that one benchmark's backlog does not steal CPU
-   * from the next. Returns how long it took, or null if it did not drain within {@code limit}.
+   * Waits until the pipeline has caught up, so that one benchmark's backlog does not steal CPU from
+   * the next. Returns how long it took, or null if it did not catch up within {@code limit}.
    */
   Duration awaitDrained(Duration limit) throws InterruptedException {
     long start = System.nanoTime();
     long deadline = start + limit.toNanos();
+    long previous = -1;
     while (System.nanoTime() < deadline) {
-      if (totalLag(pipeline()) == 0) {
+      long lag = settledLag(pipeline());
+      // Caught up: every stage at its floor, and nothing moved since the previous reading.
+      if (lag >= 0 && lag == previous) {
         return Duration.ofNanos(System.nanoTime() - start);
       }
-      Thread.sleep(1_000);
+      previous = lag;
+      Thread.sleep(2_000);
     }
     return null;
   }
 
-  /** Sum of the stages' lag; -1 when unknown (no answer, or a stage without a lag yet). */
-  static long totalLag(JsonNode pipeline) {
+  /**
+   * The total lag when every stage is at most one record per partition behind, else -1. One per
+   * partition is the floor: a consumer of a transactional topic that commits "last record + 1"
+   * stays one offset short of the log end, which is the transaction's commit marker. A group
+   * without offsets yet ({@code no_offsets}) has consumed nothing and counts as 0.
+   */
+  static long settledLag(JsonNode pipeline) {
     if (pipeline == null || !pipeline.path("stages").isArray()) {
       return -1;
     }
     long total = 0;
     for (JsonNode stage : pipeline.path("stages")) {
-      if (!stage.path("lag").isNumber()) {
+      if ("no_offsets".equals(stage.path("status").asText())) {
+        continue;
+      }
+      JsonNode lag = stage.path("lag");
+      if (!lag.isNumber() || lag.asLong() > stage.path("partitions").asLong()) {
         return -1;
       }
-      total += stage.path("lag").asLong();
+      total += lag.asLong();
     }
     return total;
   }
