@@ -5,6 +5,7 @@ import io.scanflow.contract.ApiKeyHash;
 import io.scanflow.ingest.registry.KeyRegistry;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,12 +21,15 @@ public final class ApiKeyAuthenticator {
 
   /** The caller for an active key; empty for an unknown or revoked one. */
   public Optional<Caller> authenticate(String presentedKey) {
-    byte[] digest = ApiKeyHash.digest(presentedKey);
-    String hash = HexFormat.of().formatHex(digest);
-    Optional<ApiKey> key = registry.activeKey(hash);
-    if (key.isEmpty() || !MessageDigest.isEqual(digest, HexFormat.of().parseHex(hash))) {
+    byte[] presented = ApiKeyHash.digest(presentedKey);
+    Optional<Map.Entry<String, ApiKey>> stored =
+        registry.activeKeyEntry(HexFormat.of().formatHex(presented));
+    // Defence in depth: the map lookup matched on the hash; confirm against the stored digest
+    // without an early exit, so timing says nothing about how much of it matched.
+    if (stored.isEmpty()
+        || !MessageDigest.isEqual(presented, HexFormat.of().parseHex(stored.get().getKey()))) {
       return Optional.empty();
     }
-    return Optional.of(new Caller(key.get(), hash));
+    return Optional.of(new Caller(stored.get().getValue(), stored.get().getKey()));
   }
 }
