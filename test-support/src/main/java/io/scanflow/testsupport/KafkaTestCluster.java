@@ -14,6 +14,7 @@ public final class KafkaTestCluster implements AutoCloseable {
   public static final int TEST_PARTITIONS = 3;
 
   private final KafkaClusterTestKit cluster;
+  private boolean closed;
 
   private KafkaTestCluster(KafkaClusterTestKit cluster) {
     this.cluster = cluster;
@@ -71,8 +72,13 @@ public final class KafkaTestCluster implements AutoCloseable {
     }
   }
 
+  /** Stops the broker; a second call (a test stopped it, then its resource) does nothing. */
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     try {
       cluster.close();
     } catch (Exception e) {
