@@ -2,7 +2,9 @@ package io.scanflow.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -10,11 +12,11 @@ import java.util.Set;
 record BenchOptions(
     Path home,
     Set<String> only,
-    int clients,
+    List<Integer> clients,
     Duration warmup,
     Duration duration,
     int batchSize,
-    int batchClients,
+    List<Integer> batchClients,
     long kafkaRecords,
     int rate,
     Duration e2eDuration,
@@ -30,11 +32,12 @@ record BenchOptions(
       Usage: benchmarks/run [options]   (against a stack started by ./scanflow up)
         --home=.scanflow            the stack's home (where dev-stack.json is)
         --only=e2e,single,batch     which benchmarks to run (default all, in this order)
-        --clients=16                concurrent clients for single-event ingestion and its ceiling
+        --clients=16,128            concurrent clients for single-event ingestion and its ceiling
+                                    (one measurement pair per value)
         --warmup=10s                untimed warm-up before each throughput measurement
         --duration=30s              each throughput measurement
         --batch-size=100            events per POST /server-events/batch
-        --batch-clients=4           concurrent clients for batch ingestion
+        --batch-clients=4,16        concurrent clients for batch ingestion (one run per value)
         --kafka-records=300000      records ProducerPerformance sends (the batch ceiling)
         --rate=100                  events per second for end-to-end latency
         --e2e-duration=60s          how long events are sent at that rate
@@ -78,11 +81,11 @@ record BenchOptions(
     return new BenchOptions(
         Path.of(given.getOrDefault("home", ".scanflow")),
         Set.of(given.getOrDefault("only", "e2e,single,batch").split(",")),
-        positive(given, "clients", 16),
+        counts(given, "clients", "16,128"),
         duration(given, "warmup", "10s"),
         duration(given, "duration", "30s"),
         positive(given, "batch-size", 100),
-        positive(given, "batch-clients", 4),
+        counts(given, "batch-clients", "4,16"),
         positive(given, "kafka-records", 300_000),
         positive(given, "rate", 100),
         duration(given, "e2e-duration", "60s"),
@@ -92,6 +95,24 @@ record BenchOptions(
         duration(given, "drain-timeout", "600s"),
         positive(given, "sessions", 200),
         given.containsKey("markdown") ? Path.of(given.get("markdown")) : null);
+  }
+
+  /** The largest client count: the HTTP connection pool's size. */
+  int maxClients() {
+    return Math.max(
+        batchClients.stream().mapToInt(Integer::intValue).max().orElse(1),
+        clients.stream().mapToInt(Integer::intValue).max().orElse(1));
+  }
+
+  private static List<Integer> counts(Map<String, String> given, String name, String fallback) {
+    List<Integer> counts =
+        Arrays.stream(given.getOrDefault(name, fallback).split(","))
+            .map(Integer::parseInt)
+            .toList();
+    if (counts.stream().anyMatch(n -> n < 1)) {
+      throw new IllegalArgumentException("--" + name + " values must be at least 1");
+    }
+    return counts;
   }
 
   private static int positive(Map<String, String> given, String name, int fallback) {

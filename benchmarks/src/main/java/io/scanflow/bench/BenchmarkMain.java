@@ -44,7 +44,7 @@ public final class BenchmarkMain {
 
     // Two event loops: the client must not take more of the 2 cores than the server it measures.
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
-    try (HttpLoad load = new HttpLoad(vertx, Math.max(options.clients(), 64));
+    try (HttpLoad load = new HttpLoad(vertx, options.maxClients());
         ReportsApi reports = new ReportsApi(vertx, stack, 32)) {
       if (options.only().contains("e2e")) {
         endToEnd(vertx, load, reports, stack, bodies, options, table);
@@ -52,11 +52,12 @@ public final class BenchmarkMain {
       ThroughputBenchmarks throughput =
           new ThroughputBenchmarks(load, stack, bodies, options, table);
       if (options.only().contains("single")) {
-        drain(reports, options, table, "before single-event ingestion");
-        throughput.single();
+        for (int clients : options.clients()) {
+          drain(reports, options, table, "before single-event ingestion, " + clients + " clients");
+          throughput.single(clients);
+        }
       }
       if (options.only().contains("batch")) {
-        drain(reports, options, table, "before batch ingestion");
         throughput.batch(
             new KafkaCeiling(stack.kafkaBootstrap()), when -> drain(reports, options, table, when));
       }

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -26,25 +27,25 @@ final class ThroughputBenchmarks {
   }
 
   /** POST /server-events vs. a bare Vert.x endpoint: same client, concurrency and bodies. */
-  void single() throws Exception {
+  void single(int clients) throws Exception {
     Supplier<String> body = () -> bodies.event(bodies.nextEventId());
     int size = body.get().length();
     HttpLoad.Result bare;
     Process server = ChildJvm.start("384m", BareHttpServer.class.getName(), List.of());
     try {
       URI bareUri = URI.create("http://127.0.0.1:" + bareServerPort(server) + "/server-events");
-      bare = measure("bare Vert.x endpoint", bareUri, Map.of(), body, options.clients());
+      bare = measure("bare Vert.x endpoint", bareUri, Map.of(), body, clients);
     } finally {
       server.getOutputStream().close();
       server.destroy();
     }
     URI ingest = stack.ingestUrl().resolve("/server-events");
-    HttpLoad.Result real = measure("ingest-api single", ingest, apiKey(), body, options.clients());
+    HttpLoad.Result real = measure("ingest-api single", ingest, apiKey(), body, clients);
     table.add(
         new ResultsTable.Row(
             String.format(
                 "Single-event ingestion: POST /server-events, %d clients, %d s, ~%d-byte bodies",
-                options.clients(), options.duration().toSeconds(), size),
+                clients, options.duration().toSeconds(), size),
             Format.rate(real.okPerSecond()) + " events/s; " + real.latency().summary(),
             "bare Vert.x endpoint: "
                 + Format.rate(bare.okPerSecond())
@@ -68,10 +69,12 @@ final class ThroughputBenchmarks {
   void batch(KafkaCeiling kafka, Drain drain) throws Exception {
     int size = options.batchSize();
     URI uri = stack.ingestUrl().resolve("/server-events/batch");
-    HttpLoad.Result real =
-        measure(
-            "ingest-api batch", uri, apiKey(), () -> bodies.batch(size), options.batchClients());
-    double eventsPerSecond = real.okPerSecond() * size;
+    Map<Integer, HttpLoad.Result> byClients = new LinkedHashMap<>();
+    for (int clients : options.batchClients()) {
+      drain.await("before batch ingestion, " + clients + " clients");
+      byClients.put(
+          clients, measure("ingest-api batch", uri, apiKey(), () -> bodies.batch(size), clients));
+    }
     int partitions = kafka.partitionsOf(KafkaCeiling.PIPELINE_TOPIC);
     int recordSize = kafka.meanRecordSize(partitions);
     drain.await("before ProducerPerformance");
@@ -79,28 +82,35 @@ final class ThroughputBenchmarks {
         "%n>> ProducerPerformance: %d records of %d bytes, %d partitions%n",
         options.kafkaRecords(), recordSize, partitions);
     KafkaCeiling.Result ceiling = kafka.run(options.kafkaRecords(), recordSize, partitions);
-    table.add(
-        new ResultsTable.Row(
-            String.format(
-                "Batch ingestion: POST /server-events/batch, %d events/batch, %d clients, %d s",
-                size, options.batchClients(), options.duration().toSeconds()),
-            Format.rate(eventsPerSecond)
-                + " events/s ("
-                + Format.rate(real.okPerSecond())
-                + " batches/s); batch "
-                + real.latency().summary(),
-            String.format(
-                "ProducerPerformance (acks=all, idempotent, %d-byte records, %d partitions): %s"
-                    + " records/s, p50 %d / p99 %d ms",
-                recordSize,
-                partitions,
-                Format.rate(ceiling.recordsPerSecond()),
-                ceiling.p50Ms(),
-                ceiling.p99Ms()),
-            Format.ratio(eventsPerSecond, ceiling.recordsPerSecond()),
-            String.format(
-                "%d batches accepted, %d non-200/failed; load avg after: %s",
-                real.ok(), real.notOk(), Conditions.loadAverage())));
+    String load = Conditions.loadAverage();
+    byClients.forEach(
+        (clients, real) -> {
+          double eventsPerSecond = real.okPerSecond() * size;
+          table.add(
+              new ResultsTable.Row(
+                  String.format(
+                      "Batch ingestion: POST /server-events/batch, %d events/batch, %d clients,"
+                          + " %d s",
+                      size, clients, options.duration().toSeconds()),
+                  Format.rate(eventsPerSecond)
+                      + " events/s ("
+                      + Format.rate(real.okPerSecond())
+                      + " batches/s); batch "
+                      + real.latency().summary(),
+                  String.format(
+                      "ProducerPerformance (acks=all, idempotent, %d records of %d bytes, %d"
+                          + " partitions): %s records/s, p50 %d / p99 %d ms",
+                      ceiling.records(),
+                      recordSize,
+                      partitions,
+                      Format.rate(ceiling.recordsPerSecond()),
+                      ceiling.p50Ms(),
+                      ceiling.p99Ms()),
+                  Format.ratio(eventsPerSecond, ceiling.recordsPerSecond()),
+                  String.format(
+                      "%d batches accepted, %d non-200/failed; load avg after the ceiling: %s",
+                      real.ok(), real.notOk(), load)));
+        });
   }
 
   private HttpLoad.Result measure(
