@@ -56,6 +56,12 @@ public final class DevStackMain {
       System.out.println("Starting Scanflow dev stack in " + config.home().root());
       info = stack.start();
     } catch (RuntimeException e) {
+      // start() has stopped what it started; the hook would only say so again.
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        return 1; // Ctrl-C during start: the hook reports the stop
+      }
       System.err.println("\nCould not start the dev stack: " + e.getMessage());
       return 1;
     }

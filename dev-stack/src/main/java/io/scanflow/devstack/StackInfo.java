@@ -63,10 +63,10 @@ public record StackInfo(
 
         Try it: a QR code is scanned, then the visitor buys something.
 
-        curl -sS %s/scan-sessions -H 'X-API-Key: %s' \\
+        curl -sS -w '\\n' %s/scan-sessions -H 'X-API-Key: %s' \\
           -d '{"site_id": "%s", "scan_session_id": "%s", "qr_code_id": "poster-42", "campaign": "launch"}'
 
-        curl -sS %s/server-events -H 'X-API-Key: %s' \\
+        curl -sS -w '\\n' %s/server-events -H 'X-API-Key: %s' \\
           -d '{"site_id": "%s", "event_name": "purchase", "event_id": "%s", "scan_session_id": "%s", "conversion_value": {"amount": 49.90, "currency": "EUR"}}'
 
         Then open the dashboard (Integrations -> Conversion Tracking -> %s).

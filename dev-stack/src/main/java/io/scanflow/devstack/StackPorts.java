@@ -72,7 +72,9 @@ public record StackPorts(
 
   static boolean isFree(int port) {
     try (ServerSocket socket = new ServerSocket()) {
-      socket.setReuseAddress(false);
+      // As the servers themselves do: connections of a stack that just stopped (TIME_WAIT) must
+      // not count as "in use", only a listener does.
+      socket.setReuseAddress(true);
       socket.bind(new InetSocketAddress("0.0.0.0", port));
       return true;
     } catch (IOException e) {
