@@ -200,6 +200,23 @@ class ReportsSinkIT {
         .isNotNegative();
   }
 
+  @Test
+  void shouldAnswerBadParametersWith400AndUnknownSitesWith404AsJson() {
+    String[][] cases = {
+      {"/api/sites/" + site + "/summary?from=26-11-2026", "400"},
+      {"/api/sites/" + site + "/summary?from=2026-03-02&to=2026-03-01", "400"},
+      {"/api/sites/" + site + "/events?limit=0", "400"},
+      {"/api/sites/" + site + "/events?limit=many", "400"},
+      {"/api/sites/no-such-site/summary", "404"},
+      {"/api/sites/no-such-site/events", "404"},
+    };
+    for (String[] c : cases) {
+      var response = ReportsApi.asAdmin(c[0]);
+      assertThat(response.statusCode()).as(c[0]).isEqualTo(Integer.parseInt(c[1]));
+      assertThat(ReportsApi.read(response.asString()).get("detail").asText()).as(c[0]).isNotBlank();
+    }
+  }
+
   private JsonNode awaitSummary(java.util.function.Predicate<JsonNode> done) {
     await().atMost(Duration.ofSeconds(30)).until(() -> done.test(json(summaryPath())));
     return json(summaryPath());
