@@ -1,5 +1,6 @@
 package io.scanflow.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
@@ -28,6 +29,7 @@ final class EndToEndLatency {
       long missing,
       long sweepChecked,
       long sweepMissing,
+      JsonNode pipelineAtEnd,
       Duration elapsed) {}
 
   private final Vertx vertx;
@@ -111,6 +113,8 @@ final class EndToEndLatency {
     if (!finished) {
       throw new IllegalStateException("End-to-end run did not settle within its deadline");
     }
+    // Read before the sweep, so that the pipeline's own latency window ends with this run.
+    JsonNode pipeline = reports.pipeline();
     long[] sweep = sweep(List.copyOf(unsampled), visibleTimeout);
     long accepted = total - rejected.sum();
     return new Result(
@@ -123,6 +127,7 @@ final class EndToEndLatency {
         missing.sum(),
         sweep[0],
         sweep[1],
+        pipeline,
         elapsed);
   }
 
