@@ -92,7 +92,9 @@ class AttributionExactlyOnceIT {
         kafka.bootstrapServers(),
         stateRoot.resolve(stateName),
         AttributionTopologyFactory.class,
-        LOGS.resolve("attribution-" + logName + ".log"));
+        LOGS.resolve("attribution-" + logName + ".log"),
+        // Longer transactions than the app's 100 ms, so that a kill always destroys work in flight.
+        Map.of("commit.interval.ms", "1000"));
   }
 
   /** Waits until the app has committed some events but (most likely) not all of them. */

@@ -129,7 +129,9 @@ class DedupeExactlyOnceIT {
         kafka.bootstrapServers(),
         stateRoot.resolve(stateName),
         DedupeTopologyFactory.class,
-        LOGS.resolve("dedupe-" + logName + ".log"));
+        LOGS.resolve("dedupe-" + logName + ".log"),
+        // Longer transactions than the app's 100 ms, so that a kill always destroys work in flight.
+        Map.of("commit.interval.ms", "1000"));
   }
 
   private static void produce(List<IngestedEvent> events) {

@@ -16,7 +16,8 @@ import org.apache.kafka.streams.processor.StateRestoreListener;
  * Reports on stdout, one line each: {@code SCANFLOW STATE <state>} and {@code SCANFLOW RESTORED
  * <store> <partition> <records> <millis>}.
  *
- * <p>Arguments: bootstrap servers, state directory, {@link TopologyFactory} class name.
+ * <p>Arguments: bootstrap servers, state directory, {@link TopologyFactory} class name, then any
+ * number of {@code key=value} Kafka Streams settings that override the app's.
  */
 public final class ForkedStreamsApp {
   private static final String PREFIX = "kafka-streams.";
@@ -27,7 +28,12 @@ public final class ForkedStreamsApp {
   public static void main(String[] args) throws Exception {
     TopologyFactory factory =
         (TopologyFactory) Class.forName(args[2]).getDeclaredConstructor().newInstance();
-    KafkaStreams streams = new KafkaStreams(factory.topology(), settings(args[0], args[1]));
+    Properties settings = settings(args[0], args[1]);
+    for (int i = 3; i < args.length; i++) {
+      String[] override = args[i].split("=", 2);
+      settings.put(override[0], override[1]);
+    }
+    KafkaStreams streams = new KafkaStreams(factory.topology(), settings);
     streams.setStateListener((now, before) -> System.out.println("SCANFLOW STATE " + now));
     streams.setGlobalStateRestoreListener(new RestoreReporter());
     CountDownLatch stopped = new CountDownLatch(1);

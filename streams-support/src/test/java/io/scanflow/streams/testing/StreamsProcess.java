@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -34,10 +36,22 @@ public final class StreamsProcess implements AutoCloseable {
   public static StreamsProcess start(
       String bootstrapServers, Path stateDir, Class<? extends TopologyFactory> factory, Path log)
       throws IOException {
+    return start(bootstrapServers, stateDir, factory, log, Map.of());
+  }
+
+  /** As above, with Kafka Streams settings that override the app's ({@code commit.interval.ms}). */
+  public static StreamsProcess start(
+      String bootstrapServers,
+      Path stateDir,
+      Class<? extends TopologyFactory> factory,
+      Path log,
+      Map<String, String> overrides)
+      throws IOException {
     Files.createDirectories(log.getParent());
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    ProcessBuilder builder =
-        new ProcessBuilder(
+    List<String> command =
+        new ArrayList<>(
+            List.of(
                 java.toString(),
                 "-Xmx256m",
                 "-XX:+UseSerialGC",
@@ -47,9 +61,9 @@ public final class StreamsProcess implements AutoCloseable {
                 ForkedStreamsApp.class.getName(),
                 bootstrapServers,
                 stateDir.toString(),
-                factory.getName())
-            .redirectErrorStream(true);
-    return new StreamsProcess(builder.start(), log);
+                factory.getName()));
+    overrides.forEach((key, value) -> command.add(key + "=" + value));
+    return new StreamsProcess(new ProcessBuilder(command).redirectErrorStream(true).start(), log);
   }
 
   /** Lines the app reported ({@code SCANFLOW ...}), without the prefix. */
