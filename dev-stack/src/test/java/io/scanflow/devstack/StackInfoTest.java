@@ -1,0 +1,56 @@
+package io.scanflow.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StackInfoTest {
+  private final StackInfo info =
+      new StackInfo(
+          "http://localhost:8080",
+          "http://localhost:8081",
+          "http://localhost:8081/",
+          "sf_admin_token",
+          "127.0.0.1:9092",
+          "jdbc:postgresql://127.0.0.1:15432/scanflow",
+          "postgres",
+          "postgres",
+          "http://127.0.0.1:8089",
+          "/repo/.scanflow/logs",
+          new StackInfo.Demo("demo-shop", "sf_live_abc"));
+
+  @Test
+  void shouldWriteTheKeysToolsAndTestsRelyOn(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("dev-stack.json");
+
+    info.write(file);
+
+    JsonNode json = new ObjectMapper().readTree(Files.readString(file));
+    assertThat(json.path("ingest_url").asText()).isEqualTo("http://localhost:8080");
+    assertThat(json.path("reports_url").asText()).isEqualTo("http://localhost:8081");
+    assertThat(json.path("dashboard_url").asText()).isEqualTo("http://localhost:8081/");
+    assertThat(json.path("admin_token").asText()).isEqualTo("sf_admin_token");
+    assertThat(json.path("kafka_bootstrap").asText()).isEqualTo("127.0.0.1:9092");
+    assertThat(json.path("jdbc_url").asText()).startsWith("jdbc:postgresql://");
+    assertThat(json.path("demo").path("site_id").asText()).isEqualTo("demo-shop");
+    assertThat(json.path("demo").path("api_key").asText()).isEqualTo("sf_live_abc");
+    assertThat(StackInfo.read(file)).isEqualTo(info);
+  }
+
+  @Test
+  void shouldPrintCurlsWithTheRealSiteAndKey() {
+    String banner = info.banner();
+
+    assertThat(banner)
+        .contains(
+            "curl -sS -w '\\n' http://localhost:8080/server-events -H 'X-API-Key: sf_live_abc'")
+        .contains("\"site_id\": \"demo-shop\"")
+        .contains("Admin token   sf_admin_token")
+        .contains("Dashboard     http://localhost:8081/");
+  }
+}
