@@ -5,6 +5,7 @@ import io.scanflow.devstack.infra.EmbeddedDatabase;
 import io.scanflow.devstack.infra.KafkaBroker;
 import io.scanflow.devstack.process.ChildProcess;
 import io.scanflow.devstack.process.PidFiles;
+import io.scanflow.devstack.replay.ConsumerGroupReset;
 import io.scanflow.devstack.service.ReadinessProbe;
 import io.scanflow.devstack.service.ScanflowService;
 import io.scanflow.devstack.service.ServiceLauncher;
@@ -157,6 +158,12 @@ public final class DevStack implements AutoCloseable {
       List<String> created = new TopicProvisioner(admin).createMissing(PARTITIONS, (short) 1);
       if (!created.isEmpty()) {
         System.out.println("  created topics " + created);
+      }
+      // Members of the previous run's streams apps would delay the first rebalance by 45 s.
+      for (ScanflowService service : ScanflowService.values()) {
+        if (service.isDerived()) {
+          new ConsumerGroupReset(admin).removeLeftoverMembers(service.consumerGroup());
+        }
       }
     } catch (Exception e) {
       throw new IllegalStateException("Could not create topics", e);

@@ -19,6 +19,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 
 /**
  * Moves a stopped consumer group's offsets the way {@code kafka-streams-application-reset} does:
@@ -91,19 +92,28 @@ public final class ConsumerGroupReset {
   }
 
   /**
-   * A Kafka Streams app does not leave its group on close, so its member would linger for the
-   * session timeout; the app is stopped, so remove it (the reset tool's {@code --force}).
+   * A Kafka Streams app does not leave its group on close, so its member lingers for the session
+   * timeout (45 s), and a restarted app waits that long in its first rebalance. When no instance
+   * runs, remove them (the reset tool's {@code --force}).
    */
-  private void removeLeftoverMembers(String group)
+  public void removeLeftoverMembers(String group)
       throws InterruptedException, ExecutionException, TimeoutException {
     Instant deadline = Instant.now().plus(TIMEOUT);
     while (true) {
-      ConsumerGroupDescription description =
-          admin
-              .describeConsumerGroups(List.of(group))
-              .describedGroups()
-              .get(group)
-              .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      ConsumerGroupDescription description;
+      try {
+        description =
+            admin
+                .describeConsumerGroups(List.of(group))
+                .describedGroups()
+                .get(group)
+                .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof GroupIdNotFoundException) {
+          return; // never started: nothing to remove
+        }
+        throw e;
+      }
       if (description.members().isEmpty()) {
         return;
       }
