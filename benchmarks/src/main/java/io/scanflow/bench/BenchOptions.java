@@ -34,7 +34,7 @@ record BenchOptions(
         --only=e2e,single,batch     which benchmarks to run (default all, in this order)
         --clients=16,128            concurrent clients for single-event ingestion and its ceiling
                                     (one measurement pair per value)
-        --warmup=10s                untimed warm-up before each throughput measurement
+        --warmup=10s                untimed warm-up before each measurement (also end-to-end)
         --duration=30s              each throughput measurement
         --batch-size=100            events per POST /server-events/batch
         --batch-clients=4,16        concurrent clients for batch ingestion (one run per value)
