@@ -76,8 +76,14 @@ class DashboardBrowserIT {
       awaitTile("tile-events", "2");
       ((JavascriptExecutor) browser).executeScript("window.notReloaded = true;");
 
-      // when a new event arrives, it shows up by itself and is counted
-      fresh = anEvent(site).attributedTo("qr-poster").withValue("30.00", "EUR").build();
+      // when a new event arrives, it shows up by itself and is counted (its id has slashes,
+      // which the lookup below must percent-encode)
+      fresh =
+          anEvent(site)
+              .withEventId("order/2026/" + UUID.randomUUID())
+              .attributedTo("qr-poster")
+              .withValue("30.00", "EUR")
+              .build();
       publisher.attributed(fresh);
       String eventId = fresh.event().eventId();
       wait.until(ExpectedConditions.presenceOfElementLocated(row(eventId, "counted")));

@@ -16,6 +16,14 @@ final class ReportsApi {
     return given().header("Authorization", "Bearer " + ADMIN_TOKEN).get(path);
   }
 
+  /** Sends {@code path} exactly as given, for paths the test has already percent-encoded. */
+  static Response asAdminEncoded(String path) {
+    return given()
+        .urlEncodingEnabled(false)
+        .header("Authorization", "Bearer " + ADMIN_TOKEN)
+        .get(path);
+  }
+
   static JsonNode json(String path) {
     Response response = asAdmin(path);
     if (response.statusCode() != 200) {

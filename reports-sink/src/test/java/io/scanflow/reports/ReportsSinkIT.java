@@ -10,7 +10,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.scanflow.contract.AttributedEvent;
+import io.scanflow.contract.DlqHeaders;
 import io.scanflow.contract.DuplicateEvent;
+import io.scanflow.contract.Topics;
 import io.scanflow.contract.UnattributedReason;
 import io.scanflow.testsupport.InjectKafka;
 import io.scanflow.testsupport.InjectPostgres;
@@ -18,11 +20,18 @@ import io.scanflow.testsupport.KafkaTestCluster;
 import io.scanflow.testsupport.KafkaTestResource;
 import io.scanflow.testsupport.PostgresTestDatabase;
 import io.scanflow.testsupport.PostgresTestResource;
+import io.scanflow.testsupport.TopicRecords;
 import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -181,6 +190,55 @@ class ReportsSinkIT {
   }
 
   @Test
+  void shouldTraceAnEventWhoseIdContainsSlashesWhenTheClientEncodesThem() {
+    AttributedEvent counted = anEvent(site).withEventId("order/2026/17").build();
+    String encoded = URLEncoder.encode("order/2026/17", StandardCharsets.UTF_8);
+    String path = "/api/sites/" + site + "/events/" + encoded;
+    assertThat(encoded).isEqualTo("order%2F2026%2F17");
+
+    publisher.attributed(counted);
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> ReportsApi.asAdminEncoded(path).statusCode() == 200);
+    JsonNode trace = ReportsApi.read(ReportsApi.asAdminEncoded(path).asString());
+    assertThat(trace.get("event_id").asText()).isEqualTo("order/2026/17");
+    assertThat(trace.get("ingest_id").asText()).isEqualTo(counted.event().ingestId().toString());
+  }
+
+  @Test
+  void shouldSendAnUnreadableRecordToTheDlqWithItsSourceAndStoreTheRecordsAroundIt() {
+    AttributedEvent before = anEvent(site).build();
+    AttributedEvent after = anEvent(site).build();
+    String key = site + "/garbage";
+    byte[] garbage = "{\"event_id\": not json \u00ff".getBytes(StandardCharsets.UTF_8);
+
+    publisher.attributed(before);
+    RecordMetadata written = publisher.raw(Topics.SERVER_EVENTS_ATTRIBUTED.name(), key, garbage);
+    publisher.attributed(after);
+
+    SinkProgress.awaitCaughtUp(kafka);
+    assertThat(json(summaryPath()).get("events").asLong()).isEqualTo(2);
+    List<ConsumerRecord<byte[], byte[]>> dlq =
+        TopicRecords.readUntil(
+            kafka,
+            Topics.SERVER_EVENTS_DLQ.name(),
+            records -> records.stream().anyMatch(r -> key.equals(text(r.key()))),
+            Duration.ofSeconds(30));
+    ConsumerRecord<byte[], byte[]> dead =
+        dlq.stream().filter(r -> key.equals(text(r.key()))).findFirst().orElseThrow();
+    assertThat(dead.value()).isEqualTo(garbage);
+    assertThat(header(dead, DlqHeaders.ERROR)).contains("AttributedEvent");
+    assertThat(header(dead, DlqHeaders.ERROR_CLASS))
+        .isEqualTo(SerializationException.class.getName());
+    assertThat(header(dead, DlqHeaders.SOURCE_TOPIC)).isEqualTo("server-events-attributed");
+    assertThat(header(dead, DlqHeaders.SOURCE_PARTITION))
+        .isEqualTo(Integer.toString(written.partition()));
+    assertThat(header(dead, DlqHeaders.SOURCE_OFFSET)).isEqualTo(Long.toString(written.offset()));
+    assertThat(header(dead, DlqHeaders.STAGE)).isEqualTo("reports-sink");
+  }
+
+  @Test
   void shouldReportEachStagesLagAndTheEndToEndLatencyOfRecentEvents() {
     publisher.attributed(anEvent(site).build());
     SinkProgress.awaitCaughtUp(kafka);
@@ -224,6 +282,15 @@ class ReportsSinkIT {
 
   private String summaryPath() {
     return "/api/sites/" + site + "/summary";
+  }
+
+  private static String text(byte[] bytes) {
+    return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+    Header header = record.headers().lastHeader(name);
+    return header == null ? null : text(header.value());
   }
 
   private static BigDecimal money(JsonNode values, String currency) {

@@ -18,6 +18,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Publishes the sink's input records as the pipeline would, and waits for the broker's ack. */
@@ -26,6 +27,7 @@ final class TopicPublisher implements AutoCloseable {
   private final KafkaProducer<String, DuplicateEvent> duplicates;
   private final KafkaProducer<String, TrackingSite> sites;
   private final KafkaProducer<String, ApiKey> keys;
+  private final KafkaProducer<String, byte[]> raw;
 
   TopicPublisher(KafkaTestCluster kafka) {
     Properties properties = kafka.clientProperties();
@@ -40,6 +42,7 @@ final class TopicPublisher implements AutoCloseable {
             properties, key, Topics.SERVER_EVENTS_DUPLICATES.valueSerde().serializer());
     sites = new KafkaProducer<>(properties, key, Topics.TRACKING_SITES.valueSerde().serializer());
     keys = new KafkaProducer<>(properties, key, Topics.API_KEYS.valueSerde().serializer());
+    raw = new KafkaProducer<>(properties, key, new ByteArraySerializer());
   }
 
   void site(String siteId, String name) {
@@ -91,13 +94,18 @@ final class TopicPublisher implements AutoCloseable {
     sent.forEach(TopicPublisher::await);
   }
 
+  /** Publishes arbitrary bytes, e.g. a value no stage could have written; returns where. */
+  RecordMetadata raw(String topic, String key, byte[] value) {
+    return await(raw.send(new ProducerRecord<>(topic, key, value)));
+  }
+
   private static byte[] header(Instant at) {
     return at.toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  private static void await(Future<RecordMetadata> sent) {
+  private static RecordMetadata await(Future<RecordMetadata> sent) {
     try {
-      sent.get();
+      return sent.get();
     } catch (Exception e) {
       throw new IllegalStateException("Broker did not take the record", e);
     }
@@ -109,5 +117,6 @@ final class TopicPublisher implements AutoCloseable {
     duplicates.close();
     sites.close();
     keys.close();
+    raw.close();
   }
 }

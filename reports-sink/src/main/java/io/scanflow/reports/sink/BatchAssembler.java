@@ -2,7 +2,6 @@ package io.scanflow.reports.sink;
 
 import io.scanflow.contract.ApiKey;
 import io.scanflow.contract.AttributedEvent;
-import io.scanflow.contract.ContractJson;
 import io.scanflow.contract.DuplicateEvent;
 import io.scanflow.contract.IngestedEvent;
 import io.scanflow.contract.PipelineHeaders;
@@ -11,7 +10,6 @@ import io.scanflow.contract.TrackingSite;
 import io.scanflow.reports.store.CountedEvent;
 import io.scanflow.reports.store.DuplicateReceipt;
 import io.scanflow.reports.store.ReportBatch;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -21,16 +19,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Header;
-import org.jboss.logging.Logger;
+import org.apache.kafka.common.serialization.Deserializer;
 
 /**
- * Turns the records of one poll (from all four input topics) into a {@link ReportBatch}. A record
- * that cannot be read is logged and left out: retrying it could never succeed and would stop the
- * sink for good (the streams already send unreadable input to the DLQ).
+ * Turns the records of one poll (from all four input topics) into a {@link ReportBatch} and the
+ * list of records that cannot be read: retrying those could never succeed and would stop the sink
+ * for good, so they go to the DLQ instead (see {@link DeadLetterWriter}).
  */
 public final class BatchAssembler {
-  private static final Logger LOG = Logger.getLogger(BatchAssembler.class);
+  // Same deserialisers as the streams, so DLQ error classes and messages read alike.
+  private static final Deserializer<AttributedEvent> ATTRIBUTED =
+      Topics.SERVER_EVENTS_ATTRIBUTED.valueSerde().deserializer();
+  private static final Deserializer<DuplicateEvent> DUPLICATES =
+      Topics.SERVER_EVENTS_DUPLICATES.valueSerde().deserializer();
+  private static final Deserializer<TrackingSite> SITES =
+      Topics.TRACKING_SITES.valueSerde().deserializer();
+  private static final Deserializer<ApiKey> KEYS = Topics.API_KEYS.valueSerde().deserializer();
 
   private final List<CountedEvent> events = new ArrayList<>();
   private final List<DuplicateReceipt> duplicates = new ArrayList<>();
@@ -38,47 +44,46 @@ public final class BatchAssembler {
   private final Map<String, Optional<TrackingSite>> sites = new LinkedHashMap<>();
   private final Map<String, Optional<ApiKey>> apiKeys = new LinkedHashMap<>();
 
-  /** Assembles a batch from records in poll order. */
-  public static ReportBatch assemble(Iterable<ConsumerRecord<String, byte[]>> records) {
+  /** Assembles a batch from records in poll order, setting the unreadable ones apart. */
+  public static AssembledPoll assemble(Iterable<ConsumerRecord<String, byte[]>> records) {
     BatchAssembler assembler = new BatchAssembler();
+    List<UnreadableRecord> unreadable = new ArrayList<>();
     for (ConsumerRecord<String, byte[]> record : records) {
       try {
         assembler.add(record);
-      } catch (IOException | IllegalArgumentException e) {
-        LOG.warnf(
-            "Skipping unreadable record %s-%d@%d: %s",
-            record.topic(), record.partition(), record.offset(), e.getMessage());
+      } catch (SerializationException | IllegalArgumentException e) {
+        unreadable.add(new UnreadableRecord(record, e));
       }
     }
-    return new ReportBatch(
-        assembler.events, assembler.duplicates, assembler.sites, assembler.apiKeys);
+    ReportBatch batch =
+        new ReportBatch(assembler.events, assembler.duplicates, assembler.sites, assembler.apiKeys);
+    return new AssembledPoll(batch, unreadable);
   }
 
-  private void add(ConsumerRecord<String, byte[]> record) throws IOException {
+  private void add(ConsumerRecord<String, byte[]> record) {
     String topic = record.topic();
     if (topic.equals(Topics.SERVER_EVENTS_ATTRIBUTED.name())) {
-      AttributedEvent event = read(record, AttributedEvent.class);
+      AttributedEvent event = read(record, ATTRIBUTED);
       requireEvent(event == null ? null : event.event());
       if (event.attribution() == null || event.attribution().status() == null) {
         throw new IllegalArgumentException("attribution missing");
       }
       events.add(new CountedEvent(event, deduplicatedAt(record)));
     } else if (topic.equals(Topics.SERVER_EVENTS_DUPLICATES.name())) {
-      DuplicateEvent duplicate = read(record, DuplicateEvent.class);
+      DuplicateEvent duplicate = read(record, DUPLICATES);
       requireEvent(duplicate == null ? null : duplicate.event());
       duplicates.add(new DuplicateReceipt(duplicate, deduplicatedAt(record)));
     } else if (topic.equals(Topics.TRACKING_SITES.name())) {
-      sites.put(requireKey(record), Optional.ofNullable(read(record, TrackingSite.class)));
+      sites.put(requireKey(record), Optional.ofNullable(read(record, SITES)));
     } else if (topic.equals(Topics.API_KEYS.name())) {
-      apiKeys.put(requireKey(record), Optional.ofNullable(read(record, ApiKey.class)));
+      apiKeys.put(requireKey(record), Optional.ofNullable(read(record, KEYS)));
     } else {
       throw new IllegalArgumentException("not an input topic of the sink");
     }
   }
 
-  private static <T> T read(ConsumerRecord<String, byte[]> record, Class<T> type)
-      throws IOException {
-    return record.value() == null ? null : ContractJson.mapper().readValue(record.value(), type);
+  private static <T> T read(ConsumerRecord<String, byte[]> record, Deserializer<T> deserializer) {
+    return deserializer.deserialize(record.topic(), record.value());
   }
 
   private static String requireKey(ConsumerRecord<String, byte[]> record) {

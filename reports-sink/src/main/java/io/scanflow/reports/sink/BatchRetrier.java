@@ -8,24 +8,30 @@ import io.scanflow.reports.store.WriteResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
 import org.jboss.logging.Logger;
 
 /**
- * Writes a batch until the database has committed it, pausing with exponential backoff while
- * PostgreSQL is unreachable. While it waits the sink's consumer stops fetching (the connector
- * pauses when its queue is full), so nothing is skipped and nothing is acknowledged.
+ * Writes a batch until the database has committed it (and sends its dead letters until the broker
+ * has acknowledged them), pausing with exponential backoff while PostgreSQL or the broker is
+ * unreachable. While it waits the sink's consumer stops fetching (the connector pauses when its
+ * queue is full), so nothing is skipped and nothing is acknowledged.
  */
 @ApplicationScoped
 public class BatchRetrier {
   private static final Logger LOG = Logger.getLogger(BatchRetrier.class);
 
   private final ReportWriter writer;
+  private final DeadLetterWriter deadLetters;
   private final Duration minBackoff;
   private final Duration maxBackoff;
   private volatile boolean stopping;
 
-  public BatchRetrier(ReportWriter writer, ReportsConfig config) {
+  public BatchRetrier(ReportWriter writer, DeadLetterWriter deadLetters, ReportsConfig config) {
     this.writer = writer;
+    this.deadLetters = deadLetters;
     this.minBackoff = config.reports().retryBackoffMin();
     this.maxBackoff = config.reports().retryBackoffMax();
   }
@@ -35,21 +41,40 @@ public class BatchRetrier {
    * then not acknowledged and will be delivered again.
    */
   public WriteResult writeUntilCommitted(ReportBatch batch) {
+    return untilDone("write a batch of " + batch.size() + " records", () -> writer.write(batch));
+  }
+
+  /**
+   * Returns once the broker has acknowledged every dead letter (each attempt sends only those still
+   * unacknowledged). Throws only when the application stops first, like {@link
+   * #writeUntilCommitted}.
+   */
+  public void deadLetterUntilAcknowledged(List<UnreadableRecord> unreadable) {
+    List<UnreadableRecord> pending = new ArrayList<>(unreadable);
+    untilDone(
+        "send " + pending.size() + " unreadable records to the DLQ",
+        () -> {
+          deadLetters.send(pending);
+          return null;
+        });
+  }
+
+  private <T> T untilDone(String what, Callable<T> attempt) {
     Duration backoff = minBackoff;
     int failures = 0;
     while (true) {
       try {
-        WriteResult result = writer.write(batch);
+        T result = attempt.call();
         if (failures > 0) {
-          LOG.infof("Report tables reachable again after %d failed attempts", failures);
+          LOG.infof("Could %s again after %d failed attempts", what, failures);
         }
         return result;
       } catch (Exception e) {
         failures++;
         if (stopping) {
-          throw new IllegalStateException("Stopping before the batch was written", e);
+          throw new IllegalStateException("Stopping before the batch was done: " + what, e);
         }
-        logFailure(batch, failures, backoff, e);
+        logFailure(what, failures, backoff, e);
         pause(backoff);
         backoff =
             backoff.multipliedBy(2).compareTo(maxBackoff) > 0
@@ -63,12 +88,12 @@ public class BatchRetrier {
     stopping = true;
   }
 
-  private static void logFailure(ReportBatch batch, int failures, Duration backoff, Exception e) {
+  private static void logFailure(String what, int failures, Duration backoff, Exception e) {
     // One warning per outage, then quieter, so that a long outage does not flood the log.
     if (failures == 1) {
       LOG.warnf(
-          "Could not write a batch of %d records (%s); retrying every ≤%s until it commits",
-          batch.size(), e.getMessage(), backoff);
+          "Could not %s (%s); retrying with backoff from %s until it succeeds",
+          what, e.getMessage(), backoff);
     } else {
       LOG.debugf("Attempt %d failed: %s", failures, e.getMessage());
     }

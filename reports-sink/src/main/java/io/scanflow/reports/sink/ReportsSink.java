@@ -10,9 +10,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Consumes the attributed events, the duplicates, the sites and the API keys in batches and writes
- * each batch in one transaction. The batch is acknowledged only when this method returns, i.e.
- * after the commit; offsets follow (throttled strategy), so a crash in between only redelivers
- * records whose writes are idempotent.
+ * each batch in one transaction. Unreadable records go to the DLQ first, acknowledged by the
+ * broker. The batch is acknowledged only when this method returns, i.e. after both; offsets follow
+ * (throttled strategy), so a crash in between only redelivers records whose writes are idempotent
+ * (or sends a dead letter twice).
  */
 @ApplicationScoped
 public class ReportsSink {
@@ -27,7 +28,11 @@ public class ReportsSink {
   @Incoming("reports-in")
   @Blocking(ordered = true)
   public void consume(ConsumerRecords<String, byte[]> records) {
-    ReportBatch batch = BatchAssembler.assemble(records);
+    AssembledPoll poll = BatchAssembler.assemble(records);
+    if (!poll.unreadable().isEmpty()) {
+      retrier.deadLetterUntilAcknowledged(poll.unreadable());
+    }
+    ReportBatch batch = poll.batch();
     if (batch.isEmpty()) {
       return;
     }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
 class BatchAssemblerTest {
@@ -38,7 +39,7 @@ class BatchAssemblerTest {
             PipelineHeaders.DEDUPLICATED_AT,
             "2026-11-26T08:00:02Z".getBytes(StandardCharsets.UTF_8));
 
-    ReportBatch batch = BatchAssembler.assemble(List.of(record));
+    ReportBatch batch = BatchAssembler.assemble(List.of(record)).batch();
 
     assertThat(batch.events())
         .singleElement()
@@ -52,15 +53,24 @@ class BatchAssemblerTest {
   }
 
   @Test
-  void shouldSkipUnreadableRecordsAndKeepTheRest() {
-    ReportBatch batch =
+  void shouldSetUnreadableRecordsApartWithTheirReasonAndKeepTheRest() {
+    AssembledPoll poll =
         BatchAssembler.assemble(
             List.of(
                 record("server-events-attributed", "shop/x", "{not json"),
                 record("server-events-attributed", "shop/y", "{\"event_id\":\"y\"}"),
-                record("server-events-attributed", "shop/e-1", EVENT)));
+                record("server-events-attributed", "shop/e-1", EVENT),
+                record("tracking-sites", "shop", "[]")));
 
-    assertThat(batch.events()).hasSize(1);
+    assertThat(poll.batch().events()).hasSize(1);
+    assertThat(poll.batch().sites()).isEmpty();
+    assertThat(poll.unreadable())
+        .extracting(unreadable -> unreadable.record().key())
+        .containsExactly("shop/x", "shop/y", "shop");
+    assertThat(poll.unreadable().get(0).error()).isInstanceOf(SerializationException.class);
+    assertThat(poll.unreadable().get(1).error())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("event_name");
   }
 
   @Test
@@ -71,10 +81,11 @@ class BatchAssemblerTest {
 
     ReportBatch batch =
         BatchAssembler.assemble(
-            List.of(
-                record("tracking-sites", "shop", site),
-                record("tracking-sites", "gone", site),
-                record("tracking-sites", "gone", null)));
+                List.of(
+                    record("tracking-sites", "shop", site),
+                    record("tracking-sites", "gone", site),
+                    record("tracking-sites", "gone", null)))
+            .batch();
 
     assertThat(batch.sites().get("shop")).isPresent();
     assertThat(batch.sites().get("gone")).isEqualTo(Optional.empty());

@@ -1,0 +1,101 @@
+package io.scanflow.reports.sink;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends unreadable input records to {@code server-events-dlq} and waits for the broker's
+ * acknowledgement (acks=all, idempotent producer), so the sink acknowledges a batch only once its
+ * dead letters are safely stored: a crash can duplicate a dead letter, never lose one.
+ */
+@ApplicationScoped
+public class DeadLetterWriter {
+  private static final Logger LOG = Logger.getLogger(DeadLetterWriter.class);
+  private static final int TIMEOUT_MS = 10_000;
+
+  private final String bootstrapServers;
+  private KafkaProducer<String, byte[]> producer;
+
+  public DeadLetterWriter(
+      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    this.bootstrapServers = bootstrapServers;
+  }
+
+  /**
+   * Sends every record of {@code pending} and removes those the broker acknowledged; throws if any
+   * is left, so that the caller retries just those.
+   */
+  public void send(List<UnreadableRecord> pending) {
+    List<Future<RecordMetadata>> sent = new ArrayList<>();
+    for (UnreadableRecord unreadable : pending) {
+      sent.add(producer().send(unreadable.toDeadLetter()));
+    }
+    Exception failure = null;
+    Iterator<UnreadableRecord> records = pending.iterator();
+    for (Future<RecordMetadata> future : sent) {
+      UnreadableRecord unreadable = records.next();
+      try {
+        future.get();
+        records.remove();
+        LOG.warnf(
+            "Sent unreadable record %s to the DLQ: %s",
+            unreadable.position(), unreadable.error().getMessage());
+      } catch (ExecutionException e) {
+        failure = failure == null ? e : failure;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while sending to the DLQ", e);
+      }
+    }
+    if (failure != null) {
+      throw new IllegalStateException(
+          pending.size() + " record(s) not acknowledged by the DLQ", failure.getCause());
+    }
+  }
+
+  private synchronized KafkaProducer<String, byte[]> producer() {
+    // Created on first use: a healthy pipeline never needs it.
+    if (producer == null) {
+      producer =
+          new KafkaProducer<>(
+              Map.of(
+                  ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                  bootstrapServers,
+                  ProducerConfig.CLIENT_ID_CONFIG,
+                  "scanflow-reports-dlq",
+                  ProducerConfig.ACKS_CONFIG,
+                  "all",
+                  ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                  true,
+                  ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                  TIMEOUT_MS,
+                  ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                  TIMEOUT_MS / 2,
+                  ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                  TIMEOUT_MS),
+              new StringSerializer(),
+              new ByteArraySerializer());
+    }
+    return producer;
+  }
+
+  @PreDestroy
+  synchronized void close() {
+    if (producer != null) {
+      producer.close();
+    }
+  }
+}
