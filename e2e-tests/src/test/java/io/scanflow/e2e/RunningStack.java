@@ -2,6 +2,7 @@ package io.scanflow.e2e;
 
 import io.scanflow.devstack.DevStack;
 import io.scanflow.devstack.DevStackConfig;
+import io.scanflow.devstack.StackHome;
 import io.scanflow.devstack.StackInfo;
 import io.scanflow.devstack.StackPorts;
 import java.nio.file.Files;
@@ -79,6 +80,10 @@ public final class RunningStack implements BeforeAllCallback, ParameterResolver 
     @Override
     public void close() {
       stack.close();
+      // Keep the logs for a failed build to show; the data and app copies are large.
+      StackHome home = stack.config().home();
+      StackHome.deleteRecursively(home.data());
+      StackHome.deleteRecursively(home.root().resolve("apps"));
     }
   }
 }

@@ -39,7 +39,8 @@ public final class ChildProcess {
     }
     full.addAll(command);
     ProcessBuilder builder = new ProcessBuilder(full).redirectErrorStream(true);
-    builder.redirectOutput(log.toFile());
+    // Appended: a restart (replay) must not erase what happened before it.
+    builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     // The supervisor's own settings (SCANFLOW_DEV_*) are not service configuration.
     builder.environment().keySet().removeIf(key -> key.startsWith("SCANFLOW_DEV_"));
     builder.environment().putAll(env);
