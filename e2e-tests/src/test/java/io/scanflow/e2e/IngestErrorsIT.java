@@ -1,8 +1,10 @@
 package io.scanflow.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.scanflow.devstack.StackInfo;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -41,6 +43,28 @@ class IngestErrorsIT {
 
     assertThat(answer.status()).isEqualTo(403);
     assertThat(answer.body().path("detail").asText()).isEqualTo("Invalid or revoked API key");
+  }
+
+  @Test
+  void shouldAnswer403ForRevokedKeyWithinFiveSeconds() {
+    var site = client.createSite("Revoked key shop");
+    Map<String, Object> event = new java.util.HashMap<>(validEvent());
+    event.put("site_id", site.getKey());
+    String validate = stack.ingestUrl() + "/server-events/validate";
+    assertThat(client.post(validate, site.getValue(), event).status()).isEqualTo(200);
+
+    assertThat(client.revokeKey(client.keyIdOf(site.getKey())).status()).isEqualTo(204);
+
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .pollInterval(Duration.ofMillis(100))
+        .untilAsserted(
+            () -> {
+              var answer = client.post(validate, site.getValue(), event);
+              assertThat(answer.status()).isEqualTo(403);
+              assertThat(answer.body().path("detail").asText())
+                  .isEqualTo("Invalid or revoked API key");
+            });
   }
 
   @Test

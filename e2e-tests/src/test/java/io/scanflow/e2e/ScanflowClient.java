@@ -67,6 +67,33 @@ final class ScanflowClient {
         created.body().path("api_key").path("key").asText());
   }
 
+  /** Revokes a key through the admin API ({@code DELETE /admin/api-keys/{key_id}}). */
+  Answer revokeKey(String keyId) {
+    return send(
+        HttpRequest.newBuilder(URI.create(stack.ingestUrl() + "/admin/api-keys/" + keyId))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + stack.adminToken())
+            .DELETE()
+            .build());
+  }
+
+  /** The id of the first key of a site, from {@code GET /admin/sites}. */
+  String keyIdOf(String siteId) {
+    Answer sites =
+        send(
+            HttpRequest.newBuilder(URI.create(stack.ingestUrl() + "/admin/sites"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + stack.adminToken())
+                .GET()
+                .build());
+    for (JsonNode site : sites.body()) {
+      if (siteId.equals(site.path("site_id").asText())) {
+        return site.path("api_keys").path(0).path("key_id").asText();
+      }
+    }
+    throw new AssertionError("site " + siteId + " not in GET /admin/sites: " + sites.body());
+  }
+
   /** GET on the reports API with the admin token. */
   Answer reports(String path) {
     return send(
