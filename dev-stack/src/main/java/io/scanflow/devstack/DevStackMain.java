@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /** Entry point of {@code ./scanflow up|replay}: runs the stack until Ctrl-C or SIGTERM. */
@@ -16,7 +17,7 @@ public final class DevStackMain {
   private DevStackMain() {}
 
   public static void main(String[] args) throws Exception {
-    if (args.length == 0 || args[0].equals("--help") || args[0].equals("help")) {
+    if (args.length == 0 || List.of("--help", "-h", "help").contains(args[0])) {
       System.out.println(CommandLine.USAGE);
       return;
     }
