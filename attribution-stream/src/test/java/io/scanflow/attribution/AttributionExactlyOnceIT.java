@@ -1,5 +1,6 @@
 package io.scanflow.attribution;
 
+import static io.scanflow.testsupport.IngestedEventBuilder.anEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,9 +11,9 @@ import io.scanflow.contract.ScanSession;
 import io.scanflow.contract.Topics;
 import io.scanflow.contract.UnattributedReason;
 import io.scanflow.streams.testing.CommittedRecords;
-import io.scanflow.streams.testing.ConsumerGroupLag;
+import io.scanflow.streams.testing.ForkedStage;
+import io.scanflow.streams.testing.InputRecords;
 import io.scanflow.streams.testing.StreamsProcess;
-import io.scanflow.testsupport.KafkaTestCluster;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,14 +21,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,22 +33,10 @@ import org.junit.jupiter.api.io.TempDir;
  * be killed with SIGKILL in the middle of a transaction.
  */
 class AttributionExactlyOnceIT {
-  private static final String APP_ID = "scanflow-attribution-stream";
-  private static final Path LOGS = Path.of("target", "forked-streams");
   private static final Instant SCANNED_AT = Instant.parse("2026-11-20T10:00:00Z");
-  private static KafkaTestCluster kafka;
+  @RegisterExtension static final ForkedStage attribution = AttributionTopologyFactory.forked();
 
   @TempDir Path stateRoot;
-
-  @BeforeAll
-  static void startBroker() {
-    kafka = KafkaTestCluster.start();
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    kafka.close();
-  }
 
   @Test
   void shouldEmitEveryEventExactlyOnceAcrossAnAbruptKill() throws Exception {
@@ -59,7 +45,13 @@ class AttributionExactlyOnceIT {
 
     before.produce();
     StreamsProcess first = start("kill-1", "first");
-    awaitProgress(first, before.events().size() - 300);
+    // Some events committed but (most likely) not all of them.
+    attribution.awaitLagAtMost(
+        Topics.SERVER_EVENTS_UNIQUE.name(),
+        before.events().size() - 300,
+        Duration.ofSeconds(60),
+        Duration.ofMillis(100),
+        first);
     first.kill();
     assertThat(lag(Topics.SERVER_EVENTS_UNIQUE.name()))
         .as("killed before it had committed everything")
@@ -77,10 +69,7 @@ class AttributionExactlyOnceIT {
 
     try (StreamsProcess one = start("pair-1", "one");
         StreamsProcess two = start("pair-2", "two")) {
-      await()
-          .atMost(Duration.ofSeconds(60))
-          .failFast("a streams process died", () -> !one.alive() || !two.alive())
-          .until(() -> one.running() && two.running());
+      ForkedStage.awaitRunning(Duration.ofSeconds(60), one, two);
       workload.produce();
       awaitAllOut(one, "site-pair", 3000);
       assertOutcomes("site-pair", workload);
@@ -88,22 +77,7 @@ class AttributionExactlyOnceIT {
   }
 
   private StreamsProcess start(String stateName, String logName) throws Exception {
-    return StreamsProcess.start(
-        kafka.bootstrapServers(),
-        stateRoot.resolve(stateName),
-        AttributionTopologyFactory.class,
-        LOGS.resolve("attribution-" + logName + ".log"),
-        // Longer transactions than the app's 100 ms, so that a kill always destroys work in flight.
-        Map.of("commit.interval.ms", "1000"));
-  }
-
-  /** Waits until the app has committed some events but (most likely) not all of them. */
-  private static void awaitProgress(StreamsProcess process, long lagAtMost) {
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .pollInterval(Duration.ofMillis(100))
-        .failFast("the streams process died", () -> !process.alive())
-        .until(() -> lag(Topics.SERVER_EVENTS_UNIQUE.name()) <= lagAtMost);
+    return attribution.start(stateRoot.resolve(stateName), logName, ForkedStage.SLOW_COMMITS);
   }
 
   /** Both inputs committed and every event out (those without a session after the timeout). */
@@ -120,7 +94,7 @@ class AttributionExactlyOnceIT {
   }
 
   private static long lag(String topic) throws Exception {
-    return ConsumerGroupLag.of(kafka.bootstrapServers(), APP_ID, topic);
+    return attribution.lag(topic);
   }
 
   private static void assertOutcomes(String site, Workload sent) {
@@ -139,14 +113,9 @@ class AttributionExactlyOnceIT {
   }
 
   private static List<AttributedEvent> attributed(String site) {
-    String topic = Topics.SERVER_EVENTS_ATTRIBUTED.name();
-    return CommittedRecords.readAll(kafka.bootstrapServers(), topic).stream()
-        .map(
-            record ->
-                Topics.SERVER_EVENTS_ATTRIBUTED
-                    .valueSerde()
-                    .deserializer()
-                    .deserialize(topic, record.value()))
+    return CommittedRecords.readValues(
+            attribution.kafka().bootstrapServers(), Topics.SERVER_EVENTS_ATTRIBUTED)
+        .stream()
         .filter(event -> event.event().siteId().equals(site))
         .toList();
   }
@@ -200,55 +169,31 @@ class AttributionExactlyOnceIT {
       return new Workload(allSessions, allEvents, expected);
     }
 
+    /** Sessions first: each is on the broker before any event that names it. */
     void produce() {
-      try (KafkaProducer<String, ScanSession> sessionProducer =
-              new KafkaProducer<>(
-                  kafka.clientProperties(),
-                  new StringSerializer(),
-                  Topics.SCAN_SESSIONS.valueSerde().serializer());
-          KafkaProducer<String, IngestedEvent> eventProducer =
-              new KafkaProducer<>(
-                  kafka.clientProperties(),
-                  new StringSerializer(),
-                  Topics.SERVER_EVENTS_UNIQUE.valueSerde().serializer())) {
-        for (ScanSession session : sessions) {
-          sessionProducer.send(
-              new ProducerRecord<>(
-                  Topics.SCAN_SESSIONS.name(),
-                  null,
-                  session.scannedAt().toEpochMilli(),
-                  session.scanSessionId(),
-                  session));
-        }
-        sessionProducer.flush();
-        for (IngestedEvent event : events) {
-          eventProducer.send(
-              new ProducerRecord<>(
-                  Topics.SERVER_EVENTS_UNIQUE.name(),
-                  null,
-                  event.receivedAt().toEpochMilli(),
-                  event.scanSessionId(),
-                  event));
-        }
-      }
+      Properties client = attribution.kafka().clientProperties();
+      InputRecords.produce(
+          client,
+          Topics.SCAN_SESSIONS,
+          sessions,
+          ScanSession::scanSessionId,
+          ScanSession::scannedAt);
+      InputRecords.produce(
+          client,
+          Topics.SERVER_EVENTS_UNIQUE,
+          events,
+          IngestedEvent::scanSessionId,
+          IngestedEvent::receivedAt);
     }
 
     private static IngestedEvent event(String site, String eventId, String sessionId) {
-      Instant at = SCANNED_AT.plus(Duration.ofHours(1));
-      return new IngestedEvent(
-          IngestedEvent.SCHEMA_VERSION,
-          UUID.randomUUID(),
-          eventId,
-          false,
-          site,
-          "key-1",
-          "purchase",
-          sessionId,
-          at,
-          at.plusSeconds(1),
-          null,
-          null,
-          null);
+      return anEvent()
+          .withSiteId(site)
+          .withEventId(eventId)
+          .withScanSessionId(sessionId)
+          .at(SCANNED_AT.plus(Duration.ofHours(1)))
+          .receivedAfter(Duration.ofSeconds(1))
+          .build();
     }
   }
 }

@@ -15,9 +15,11 @@ import io.scanflow.contract.ScanSession;
 import io.scanflow.contract.Topics;
 import io.scanflow.contract.TrackingSite;
 import io.scanflow.contract.UnattributedReason;
+import io.scanflow.streams.testing.StreamsReadiness;
 import io.scanflow.testsupport.InjectKafka;
 import io.scanflow.testsupport.KafkaTestCluster;
 import io.scanflow.testsupport.KafkaTestResource;
+import io.scanflow.testsupport.RawRecords;
 import io.scanflow.testsupport.TopicRecords;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -27,9 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
@@ -47,15 +46,7 @@ class AttributionStreamIT {
 
   @Test
   void shouldAttributeTimeOutAndDeadLetterOnceRunning() throws Exception {
-    await()
-        .atMost(TIMEOUT)
-        .untilAsserted(
-            () ->
-                given()
-                    .get("/q/health/ready")
-                    .then()
-                    .statusCode(200)
-                    .body(containsString("RUNNING")));
+    StreamsReadiness.awaitRunning(TIMEOUT);
     Instant now = Instant.now();
     ScanSession session =
         new ScanSession("0f8fad5b-d9cb-469f-a165-70867728950e", "site-it", "qr-1", "launch", now);
@@ -141,18 +132,6 @@ class AttributionStreamIT {
   }
 
   private void send(String topic, String key, byte[] value, Instant timestamp) throws Exception {
-    try (KafkaProducer<byte[], byte[]> producer =
-        new KafkaProducer<>(
-            kafka.clientProperties(), new ByteArraySerializer(), new ByteArraySerializer())) {
-      producer
-          .send(
-              new ProducerRecord<>(
-                  topic,
-                  null,
-                  timestamp.toEpochMilli(),
-                  key.getBytes(StandardCharsets.UTF_8),
-                  value))
-          .get();
-    }
+    RawRecords.send(kafka, topic, key, value, timestamp);
   }
 }

@@ -3,9 +3,8 @@ package io.scanflow.attribution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.scanflow.streams.testing.PinnedTopology;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -19,13 +18,7 @@ class AttributionTopologyDescriptionTest {
             .toString();
 
     // When this fails on purpose, update the file: renaming a store or node renames its changelog.
-    assertThat(described.strip()).isEqualTo(pinned().strip());
-  }
-
-  private static String pinned() throws IOException {
-    try (InputStream in =
-        AttributionTopologyDescriptionTest.class.getResourceAsStream("/attribution-topology.txt")) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
+    assertThat(described.strip())
+        .isEqualTo(PinnedTopology.read("/attribution-topology.txt").strip());
   }
 }

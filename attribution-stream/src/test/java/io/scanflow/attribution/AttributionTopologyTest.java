@@ -3,6 +3,7 @@ package io.scanflow.attribution;
 import static io.scanflow.attribution.Scans.SCANNED_AT;
 import static io.scanflow.attribution.Scans.aSession;
 import static io.scanflow.attribution.Scans.anEventOf;
+import static io.scanflow.streams.testing.TopologyTestDrivers.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -16,18 +17,13 @@ import io.scanflow.contract.Topics;
 import io.scanflow.contract.TrackingSite;
 import io.scanflow.contract.UnattributedReason;
 import io.scanflow.streams.BoundedMemoryRocksDbConfig;
+import io.scanflow.streams.testing.TopologyTestDrivers;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -52,42 +48,18 @@ class AttributionTopologyTest {
 
   @BeforeEach
   void startDriver() throws Exception {
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "attribution-test");
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    props.put(
-        StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("attribution-test").toString());
+    Properties props = TopologyTestDrivers.settings("attribution-test");
     props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedMemoryRocksDbConfig.class);
     driver =
         new TopologyTestDriver(
             AttributionTopology.build(PENDING_TIMEOUT, new AttributionMetrics(registry)),
             props,
             WALL_CLOCK);
-    uniqueEvents =
-        driver.createInputTopic(
-            Topics.SERVER_EVENTS_UNIQUE.name(),
-            new StringSerializer(),
-            Topics.SERVER_EVENTS_UNIQUE.valueSerde().serializer());
-    scanSessions =
-        driver.createInputTopic(
-            Topics.SCAN_SESSIONS.name(),
-            new StringSerializer(),
-            Topics.SCAN_SESSIONS.valueSerde().serializer());
-    trackingSites =
-        driver.createInputTopic(
-            Topics.TRACKING_SITES.name(),
-            new StringSerializer(),
-            Topics.TRACKING_SITES.valueSerde().serializer());
-    attributed =
-        driver.createOutputTopic(
-            Topics.SERVER_EVENTS_ATTRIBUTED.name(),
-            new StringDeserializer(),
-            Topics.SERVER_EVENTS_ATTRIBUTED.valueSerde().deserializer());
-    dlq =
-        driver.createOutputTopic(
-            Topics.SERVER_EVENTS_DLQ.name(),
-            new ByteArrayDeserializer(),
-            new ByteArrayDeserializer());
+    uniqueEvents = TopologyTestDrivers.input(driver, Topics.SERVER_EVENTS_UNIQUE);
+    scanSessions = TopologyTestDrivers.input(driver, Topics.SCAN_SESSIONS);
+    trackingSites = TopologyTestDrivers.input(driver, Topics.TRACKING_SITES);
+    attributed = TopologyTestDrivers.output(driver, Topics.SERVER_EVENTS_ATTRIBUTED);
+    dlq = TopologyTestDrivers.deadLetters(driver);
   }
 
   @AfterEach
@@ -228,13 +200,9 @@ class AttributionTopologyTest {
   @Test
   void shouldSendUnreadableRecordsToDlqAndKeepGoing() {
     TestInputTopic<byte[], byte[]> rawEvents =
-        driver.createInputTopic(
-            Topics.SERVER_EVENTS_UNIQUE.name(),
-            new ByteArraySerializer(),
-            new ByteArraySerializer());
+        TopologyTestDrivers.rawInput(driver, Topics.SERVER_EVENTS_UNIQUE);
     TestInputTopic<byte[], byte[]> rawSessions =
-        driver.createInputTopic(
-            Topics.SCAN_SESSIONS.name(), new ByteArraySerializer(), new ByteArraySerializer());
+        TopologyTestDrivers.rawInput(driver, Topics.SCAN_SESSIONS);
     byte[] key = "0f8fad5b-d9cb-469f-a165-70867728950e".getBytes(StandardCharsets.UTF_8);
     byte[] garbage = "\u0000\u0001binary".getBytes(StandardCharsets.UTF_8);
 
@@ -277,10 +245,5 @@ class AttributionTopologyTest {
     return registry
         .counter("scanflow.attribution.records.out", "status", status, "reason", reason)
         .count();
-  }
-
-  private static String header(TestRecord<?, ?> record, String name) {
-    Header header = record.headers().lastHeader(name);
-    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
   }
 }

@@ -1,7 +1,10 @@
 package io.scanflow.attribution;
 
-import io.scanflow.contract.IngestedEvent;
+import static io.scanflow.testsupport.IngestedEventBuilder.anEvent;
+
 import io.scanflow.contract.ScanSession;
+import io.scanflow.testsupport.IngestedEventBuilder;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -15,10 +18,16 @@ final class Scans {
     return new SessionBuilder();
   }
 
-  static EventBuilder anEventOf(ScanSession session) {
-    return new EventBuilder()
+  /**
+   * An event of the session's site and session, happening one hour after {@link #SCANNED_AT} and
+   * received a second after it happened (also when moved with {@code at(...)}).
+   */
+  static IngestedEventBuilder anEventOf(ScanSession session) {
+    return anEvent()
         .withSiteId(session.siteId())
-        .withScanSessionId(session.scanSessionId());
+        .withScanSessionId(session.scanSessionId())
+        .at(SCANNED_AT.plusSeconds(3600))
+        .receivedAfter(Duration.ofSeconds(1));
   }
 
   /** A scan session of site-a with a random id, scanned at {@link #SCANNED_AT}. */
@@ -38,51 +47,6 @@ final class Scans {
 
     ScanSession build() {
       return new ScanSession(id, siteId, "qr-7", "winter-sale", SCANNED_AT);
-    }
-  }
-
-  /** A unique event happening one hour after {@link #SCANNED_AT}, received a second later. */
-  static final class EventBuilder {
-    private String siteId = "site-a";
-    private String eventId = "evt-" + UUID.randomUUID();
-    private String scanSessionId = UUID.randomUUID().toString();
-    private Instant eventTime = SCANNED_AT.plusSeconds(3600);
-
-    EventBuilder withSiteId(String siteId) {
-      this.siteId = siteId;
-      return this;
-    }
-
-    EventBuilder withEventId(String eventId) {
-      this.eventId = eventId;
-      return this;
-    }
-
-    EventBuilder withScanSessionId(String scanSessionId) {
-      this.scanSessionId = scanSessionId;
-      return this;
-    }
-
-    EventBuilder at(Instant eventTime) {
-      this.eventTime = eventTime;
-      return this;
-    }
-
-    IngestedEvent build() {
-      return new IngestedEvent(
-          IngestedEvent.SCHEMA_VERSION,
-          UUID.randomUUID(),
-          eventId,
-          false,
-          siteId,
-          "key-1",
-          "purchase",
-          scanSessionId,
-          eventTime,
-          eventTime.plusSeconds(1),
-          null,
-          null,
-          null);
     }
   }
 }

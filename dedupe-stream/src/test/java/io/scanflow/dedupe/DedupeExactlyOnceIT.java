@@ -1,15 +1,16 @@
 package io.scanflow.dedupe;
 
+import static io.scanflow.testsupport.IngestedEventBuilder.anEvent;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.scanflow.contract.DuplicateEvent;
 import io.scanflow.contract.IngestedEvent;
 import io.scanflow.contract.Topics;
 import io.scanflow.streams.testing.CommittedRecords;
-import io.scanflow.streams.testing.ConsumerGroupLag;
+import io.scanflow.streams.testing.ForkedStage;
+import io.scanflow.streams.testing.InputRecords;
 import io.scanflow.streams.testing.StreamsProcess;
-import io.scanflow.testsupport.KafkaTestCluster;
+import io.scanflow.testsupport.IngestedEventBuilder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,15 +19,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,21 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
  * be killed with SIGKILL in the middle of a transaction.
  */
 class DedupeExactlyOnceIT {
-  private static final String APP_ID = "scanflow-dedupe-stream";
-  private static final Path LOGS = Path.of("target", "forked-streams");
-  private static KafkaTestCluster kafka;
+  private static final String INPUT = Topics.SERVER_EVENTS.name();
+  @RegisterExtension static final ForkedStage dedupe = DedupeTopologyFactory.forked();
 
   @TempDir Path stateRoot;
-
-  @BeforeAll
-  static void startBroker() {
-    kafka = KafkaTestCluster.start();
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    kafka.close();
-  }
 
   @Test
   void shouldCountEveryReceiptExactlyOnceAcrossAnAbruptKill() throws Exception {
@@ -58,11 +42,11 @@ class DedupeExactlyOnceIT {
 
     produce(before);
     StreamsProcess first = start("kill-1", "first");
-    awaitProgress(first, before.size() - 500);
+    // Some input committed but (most likely) not all of it.
+    dedupe.awaitLagAtMost(
+        INPUT, before.size() - 500, Duration.ofSeconds(60), Duration.ofMillis(100), first);
     first.kill();
-    assertThat(ConsumerGroupLag.of(kafka.bootstrapServers(), APP_ID, "server-events"))
-        .as("killed before it had committed everything")
-        .isPositive();
+    assertThat(dedupe.lag(INPUT)).as("killed before it had committed everything").isPositive();
     produce(after);
     try (StreamsProcess restarted = start("kill-1", "restarted")) {
       awaitNoLag();
@@ -77,10 +61,7 @@ class DedupeExactlyOnceIT {
 
     try (StreamsProcess one = start("pair-1", "one");
         StreamsProcess two = start("pair-2", "two")) {
-      await()
-          .atMost(Duration.ofSeconds(60))
-          .failFast("a streams process died", () -> !one.alive() || !two.alive())
-          .until(() -> one.running() && two.running());
+      ForkedStage.awaitRunning(Duration.ofSeconds(60), one, two);
       produce(receipts);
       awaitNoLag();
       assertExactlyOnce(site, receipts);
@@ -108,66 +89,26 @@ class DedupeExactlyOnceIT {
   }
 
   private static IngestedEvent receipt(String site, String eventId, boolean generated, Instant at) {
-    return new IngestedEvent(
-        IngestedEvent.SCHEMA_VERSION,
-        UUID.randomUUID(),
-        eventId,
-        generated,
-        site,
-        "key-1",
-        "purchase",
-        UUID.randomUUID().toString(),
-        at,
-        at,
-        null,
-        null,
-        null);
+    IngestedEventBuilder receipt = anEvent().withSiteId(site).receivedAt(at);
+    return (generated ? receipt.withGeneratedEventId(eventId) : receipt.withEventId(eventId))
+        .build();
   }
 
   private StreamsProcess start(String stateName, String logName) throws Exception {
-    return StreamsProcess.start(
-        kafka.bootstrapServers(),
-        stateRoot.resolve(stateName),
-        DedupeTopologyFactory.class,
-        LOGS.resolve("dedupe-" + logName + ".log"),
-        // Longer transactions than the app's 100 ms, so that a kill always destroys work in flight.
-        Map.of("commit.interval.ms", "1000"));
+    return dedupe.start(stateRoot.resolve(stateName), logName, ForkedStage.SLOW_COMMITS);
   }
 
   private static void produce(List<IngestedEvent> events) {
-    Properties props = kafka.clientProperties();
-    try (KafkaProducer<String, IngestedEvent> producer =
-        new KafkaProducer<>(
-            props, new StringSerializer(), Topics.SERVER_EVENTS.valueSerde().serializer())) {
-      for (IngestedEvent event : events) {
-        producer.send(
-            new ProducerRecord<>(
-                Topics.SERVER_EVENTS.name(),
-                null,
-                event.receivedAt().toEpochMilli(),
-                event.eventKey(),
-                event));
-      }
-    }
-  }
-
-  /** Waits until the app has committed some input but (most likely) not all of it. */
-  private static void awaitProgress(StreamsProcess process, long lagAtMost) {
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .pollInterval(Duration.ofMillis(100))
-        .failFast("the streams process died", () -> !process.alive())
-        .until(
-            () ->
-                ConsumerGroupLag.of(kafka.bootstrapServers(), APP_ID, "server-events")
-                    <= lagAtMost);
+    InputRecords.produce(
+        dedupe.kafka().clientProperties(),
+        Topics.SERVER_EVENTS,
+        events,
+        IngestedEvent::eventKey,
+        IngestedEvent::receivedAt);
   }
 
   private static void awaitNoLag() {
-    await()
-        .atMost(Duration.ofSeconds(90))
-        .pollInterval(Duration.ofMillis(500))
-        .until(() -> ConsumerGroupLag.of(kafka.bootstrapServers(), APP_ID, "server-events") == 0);
+    dedupe.awaitLagAtMost(INPUT, 0, Duration.ofSeconds(90), Duration.ofMillis(500));
   }
 
   /**
@@ -204,31 +145,19 @@ class DedupeExactlyOnceIT {
   }
 
   private static List<IngestedEvent> unique(String site) {
-    return read(
-            Topics.SERVER_EVENTS_UNIQUE.name(),
-            Topics.SERVER_EVENTS_UNIQUE.valueSerde().deserializer()::deserialize)
+    return CommittedRecords.readValues(
+            dedupe.kafka().bootstrapServers(), Topics.SERVER_EVENTS_UNIQUE)
         .stream()
         .filter(event -> event.siteId().equals(site))
         .toList();
   }
 
   private static List<DuplicateEvent> duplicates(String site) {
-    return read(
-            Topics.SERVER_EVENTS_DUPLICATES.name(),
-            Topics.SERVER_EVENTS_DUPLICATES.valueSerde().deserializer()::deserialize)
+    return CommittedRecords.readValues(
+            dedupe.kafka().bootstrapServers(), Topics.SERVER_EVENTS_DUPLICATES)
         .stream()
         .filter(duplicate -> duplicate.event().siteId().equals(site))
         .toList();
-  }
-
-  private static <V> List<V> read(
-      String topic, java.util.function.BiFunction<String, byte[], V> deserialize) {
-    List<V> values = new ArrayList<>();
-    for (ConsumerRecord<byte[], byte[]> record :
-        CommittedRecords.readAll(kafka.bootstrapServers(), topic)) {
-      values.add(deserialize.apply(topic, record.value()));
-    }
-    return values;
   }
 
   private static <T> List<T> concat(List<T> first, List<T> second) {

@@ -1,13 +1,12 @@
 package io.scanflow.dedupe;
 
+import static io.scanflow.testsupport.IngestedEventBuilder.anEvent;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.scanflow.contract.IngestedEvent;
 import io.scanflow.contract.Topics;
-import io.scanflow.streams.testing.ConsumerGroupLag;
+import io.scanflow.streams.testing.ForkedStage;
 import io.scanflow.streams.testing.StreamsProcess;
-import io.scanflow.testsupport.KafkaTestCluster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,9 +22,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,20 +35,9 @@ class DedupeRestoreMeasurementIT {
   private static final String CHANGELOG =
       "scanflow-dedupe-stream-" + DedupeTopology.FIRST_RECEIPTS_STORE + "-changelog";
   private static final int IDS = Integer.getInteger("scanflow.restore.ids", 20_000);
-  private static final Path LOGS = Path.of("target", "forked-streams");
-  private static KafkaTestCluster kafka;
+  @RegisterExtension static final ForkedStage dedupe = DedupeTopologyFactory.forked();
 
   @TempDir Path stateRoot;
-
-  @BeforeAll
-  static void startBroker() {
-    kafka = KafkaTestCluster.start();
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    kafka.close();
-  }
 
   @Test
   void shouldRestoreEveryRememberedIdAfterRestart() throws Exception {
@@ -92,7 +79,7 @@ class DedupeRestoreMeasurementIT {
     Map<String, Object> props =
         Map.of(
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            kafka.bootstrapServers(),
+            dedupe.kafka().bootstrapServers(),
             ProducerConfig.LINGER_MS_CONFIG,
             20,
             ProducerConfig.BATCH_SIZE_CONFIG,
@@ -103,20 +90,11 @@ class DedupeRestoreMeasurementIT {
       for (int i = 0; i < count; i++) {
         Instant at = base.plusMillis(i);
         IngestedEvent event =
-            new IngestedEvent(
-                IngestedEvent.SCHEMA_VERSION,
-                UUID.randomUUID(),
-                UUID.randomUUID().toString(),
-                false,
-                "site-measure",
-                "key-1",
-                "purchase",
-                UUID.randomUUID().toString(),
-                at,
-                at,
-                null,
-                null,
-                null);
+            anEvent()
+                .withSiteId("site-measure")
+                .withEventId(UUID.randomUUID().toString())
+                .receivedAt(at)
+                .build();
         producer.send(
             new ProducerRecord<>(
                 Topics.SERVER_EVENTS.name(), null, at.toEpochMilli(), event.eventKey(), event));
@@ -125,31 +103,16 @@ class DedupeRestoreMeasurementIT {
   }
 
   private StreamsProcess start(String stateName, String logName) throws IOException {
-    return StreamsProcess.start(
-        kafka.bootstrapServers(),
-        stateRoot.resolve(stateName),
-        DedupeTopologyFactory.class,
-        LOGS.resolve("dedupe-" + logName + ".log"));
+    return dedupe.start(stateRoot.resolve(stateName), logName, Map.of());
   }
 
   private static void awaitNoLag(StreamsProcess process) {
-    await()
-        .atMost(Duration.ofMinutes(5))
-        .pollInterval(Duration.ofMillis(500))
-        .failFast("the streams process died", () -> !process.alive())
-        .until(
-            () ->
-                ConsumerGroupLag.of(
-                        kafka.bootstrapServers(), "scanflow-dedupe-stream", "server-events")
-                    == 0);
+    dedupe.awaitLagAtMost(
+        Topics.SERVER_EVENTS.name(), 0, Duration.ofMinutes(5), Duration.ofMillis(500), process);
   }
 
   private static void awaitRunning(StreamsProcess process) {
-    await()
-        .atMost(Duration.ofMinutes(3))
-        .pollInterval(Duration.ofMillis(100))
-        .failFast("the streams process died", () -> !process.alive())
-        .until(process::running);
+    ForkedStage.awaitRunning(Duration.ofMinutes(3), process);
   }
 
   /** "records in ms" summed over partitions; partitions restore one after another in one thread. */
@@ -183,7 +146,7 @@ class DedupeRestoreMeasurementIT {
   }
 
   private static long changelogBytes() throws Exception {
-    try (Admin admin = kafka.admin()) {
+    try (Admin admin = dedupe.kafka().admin()) {
       List<Integer> brokers =
           admin.describeCluster().nodes().get().stream().map(node -> node.id()).toList();
       return admin.describeLogDirs(brokers).allDescriptions().get().values().stream()

@@ -1,8 +1,8 @@
 package io.scanflow.dedupe;
 
 import static io.restassured.RestAssured.given;
+import static io.scanflow.testsupport.IngestedEventBuilder.anEvent;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 
 import io.quarkus.test.common.WithTestResource;
@@ -11,18 +11,17 @@ import io.scanflow.contract.DlqHeaders;
 import io.scanflow.contract.IngestedEvent;
 import io.scanflow.contract.PipelineHeaders;
 import io.scanflow.contract.Topics;
+import io.scanflow.streams.testing.StreamsReadiness;
 import io.scanflow.testsupport.InjectKafka;
 import io.scanflow.testsupport.KafkaTestCluster;
 import io.scanflow.testsupport.KafkaTestResource;
+import io.scanflow.testsupport.RawRecords;
 import io.scanflow.testsupport.TopicRecords;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 
 /** The packaged Quarkus app on a real broker: wiring, health, metrics and read_committed output. */
@@ -35,19 +34,10 @@ class DedupeStreamIT {
 
   @Test
   void shouldSplitReceiptsIntoUniqueAndDuplicatesOnceRunning() throws Exception {
-    await()
-        .atMost(TIMEOUT)
-        .untilAsserted(
-            () ->
-                given()
-                    .get("/q/health/ready")
-                    .then()
-                    .statusCode(200)
-                    .body(containsString("RUNNING")));
+    StreamsReadiness.awaitRunning(TIMEOUT);
     Instant now = Instant.now();
-    IngestedEvent first = Receipts.aReceipt().withEventId("it-1").receivedAt(now).build();
-    IngestedEvent resend =
-        Receipts.aReceipt().withEventId("it-1").receivedAt(now.plusSeconds(1)).build();
+    IngestedEvent first = anEvent().withEventId("it-1").receivedAt(now).build();
+    IngestedEvent resend = anEvent().withEventId("it-1").receivedAt(now.plusSeconds(1)).build();
 
     send(first.eventKey(), json(first), now);
     send("site-a/poison", "not json".getBytes(StandardCharsets.UTF_8), now);
@@ -78,19 +68,7 @@ class DedupeStreamIT {
   }
 
   private void send(String key, byte[] value, Instant timestamp) throws Exception {
-    try (KafkaProducer<byte[], byte[]> producer =
-        new KafkaProducer<>(
-            kafka.clientProperties(), new ByteArraySerializer(), new ByteArraySerializer())) {
-      producer
-          .send(
-              new ProducerRecord<>(
-                  Topics.SERVER_EVENTS.name(),
-                  null,
-                  timestamp.toEpochMilli(),
-                  key.getBytes(StandardCharsets.UTF_8),
-                  value))
-          .get();
-    }
+    RawRecords.send(kafka, Topics.SERVER_EVENTS.name(), key, value, timestamp);
   }
 
   private static byte[] json(IngestedEvent event) {

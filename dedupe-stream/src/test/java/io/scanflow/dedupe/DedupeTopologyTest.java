@@ -1,7 +1,7 @@
 package io.scanflow.dedupe;
 
-import static io.scanflow.dedupe.Receipts.T0;
-import static io.scanflow.dedupe.Receipts.aReceipt;
+import static io.scanflow.streams.testing.TopologyTestDrivers.header;
+import static io.scanflow.testsupport.IngestedEventBuilder.anEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -10,18 +10,12 @@ import io.scanflow.contract.DuplicateEvent;
 import io.scanflow.contract.IngestedEvent;
 import io.scanflow.contract.PipelineHeaders;
 import io.scanflow.contract.Topics;
+import io.scanflow.streams.testing.TopologyTestDrivers;
+import io.scanflow.testsupport.IngestedEventBuilder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -33,6 +27,7 @@ import org.junit.jupiter.api.Test;
 
 class DedupeTopologyTest {
   private static final Duration WINDOW = Duration.ofDays(7);
+  private static final Instant T0 = IngestedEventBuilder.DEFAULT_TIME;
   private static final Instant WALL_CLOCK = Instant.parse("2026-11-26T09:00:00Z");
 
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -45,36 +40,16 @@ class DedupeTopologyTest {
 
   @BeforeEach
   void startDriver() throws Exception {
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "dedupe-test");
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("dedupe-test").toString());
     driver =
         new TopologyTestDriver(
-            DedupeTopology.build(WINDOW, new DedupeMetrics(registry)), props, WALL_CLOCK);
-    serverEvents =
-        driver.createInputTopic(
-            Topics.SERVER_EVENTS.name(),
-            new StringSerializer(),
-            Topics.SERVER_EVENTS.valueSerde().serializer());
-    rawServerEvents =
-        driver.createInputTopic(
-            Topics.SERVER_EVENTS.name(), new ByteArraySerializer(), new ByteArraySerializer());
-    unique =
-        driver.createOutputTopic(
-            Topics.SERVER_EVENTS_UNIQUE.name(),
-            new StringDeserializer(),
-            Topics.SERVER_EVENTS_UNIQUE.valueSerde().deserializer());
-    duplicates =
-        driver.createOutputTopic(
-            Topics.SERVER_EVENTS_DUPLICATES.name(),
-            new StringDeserializer(),
-            Topics.SERVER_EVENTS_DUPLICATES.valueSerde().deserializer());
-    dlq =
-        driver.createOutputTopic(
-            Topics.SERVER_EVENTS_DLQ.name(),
-            new ByteArrayDeserializer(),
-            new ByteArrayDeserializer());
+            DedupeTopology.build(WINDOW, new DedupeMetrics(registry)),
+            TopologyTestDrivers.settings("dedupe-test"),
+            WALL_CLOCK);
+    serverEvents = TopologyTestDrivers.input(driver, Topics.SERVER_EVENTS);
+    rawServerEvents = TopologyTestDrivers.rawInput(driver, Topics.SERVER_EVENTS);
+    unique = TopologyTestDrivers.output(driver, Topics.SERVER_EVENTS_UNIQUE);
+    duplicates = TopologyTestDrivers.output(driver, Topics.SERVER_EVENTS_DUPLICATES);
+    dlq = TopologyTestDrivers.deadLetters(driver);
   }
 
   @AfterEach
@@ -84,8 +59,8 @@ class DedupeTopologyTest {
 
   @Test
   void shouldMarkSecondReceiptInsideWindowAsDuplicate() {
-    IngestedEvent first = aReceipt().withEventId("e-1").receivedAt(T0).build();
-    IngestedEvent resend = aReceipt().withEventId("e-1").receivedAt(T0.plusSeconds(3600)).build();
+    IngestedEvent first = anEvent().withEventId("e-1").receivedAt(T0).build();
+    IngestedEvent resend = anEvent().withEventId("e-1").receivedAt(T0.plusSeconds(3600)).build();
 
     send(first);
     send(resend);
@@ -102,8 +77,8 @@ class DedupeTopologyTest {
 
   @Test
   void shouldTreatReceiptExactlyOneWindowLaterAsDuplicate() {
-    send(aReceipt().withEventId("e-1").receivedAt(T0).build());
-    send(aReceipt().withEventId("e-1").receivedAt(T0.plus(WINDOW)).build());
+    send(anEvent().withEventId("e-1").receivedAt(T0).build());
+    send(anEvent().withEventId("e-1").receivedAt(T0.plus(WINDOW)).build());
 
     assertThat(unique.readValuesToList()).hasSize(1);
     assertThat(duplicates.readValuesToList()).hasSize(1);
@@ -111,11 +86,11 @@ class DedupeTopologyTest {
 
   @Test
   void shouldCountSameIdAgainAfterWindow() {
-    IngestedEvent first = aReceipt().withEventId("e-1").receivedAt(T0).build();
+    IngestedEvent first = anEvent().withEventId("e-1").receivedAt(T0).build();
     IngestedEvent afterWindow =
-        aReceipt().withEventId("e-1").receivedAt(T0.plus(WINDOW).plusMillis(1)).build();
+        anEvent().withEventId("e-1").receivedAt(T0.plus(WINDOW).plusMillis(1)).build();
     IngestedEvent resendOfSecond =
-        aReceipt().withEventId("e-1").receivedAt(T0.plus(WINDOW).plusSeconds(60)).build();
+        anEvent().withEventId("e-1").receivedAt(T0.plus(WINDOW).plusSeconds(60)).build();
 
     send(first);
     send(afterWindow);
@@ -129,10 +104,10 @@ class DedupeTopologyTest {
 
   @Test
   void shouldNotExtendWindowWithDuplicate() {
-    send(aReceipt().withEventId("e-1").receivedAt(T0).build());
-    send(aReceipt().withEventId("e-1").receivedAt(T0.plus(Duration.ofDays(6))).build());
+    send(anEvent().withEventId("e-1").receivedAt(T0).build());
+    send(anEvent().withEventId("e-1").receivedAt(T0.plus(Duration.ofDays(6))).build());
     IngestedEvent afterFirstWindow =
-        aReceipt().withEventId("e-1").receivedAt(T0.plus(WINDOW).plusSeconds(1)).build();
+        anEvent().withEventId("e-1").receivedAt(T0.plus(WINDOW).plusSeconds(1)).build();
     send(afterFirstWindow);
 
     assertThat(unique.readValuesToList()).hasSize(2).last().isEqualTo(afterFirstWindow);
@@ -141,8 +116,8 @@ class DedupeTopologyTest {
 
   @Test
   void shouldCountSameIdOnTwoSitesSeparately() {
-    send(aReceipt().withSiteId("site-a").withEventId("e-1").build());
-    send(aReceipt().withSiteId("site-b").withEventId("e-1").build());
+    send(anEvent().withSiteId("site-a").withEventId("e-1").build());
+    send(anEvent().withSiteId("site-b").withEventId("e-1").build());
 
     assertThat(unique.readValuesToList())
         .extracting(IngestedEvent::siteId)
@@ -152,8 +127,8 @@ class DedupeTopologyTest {
 
   @Test
   void shouldNeverMarkGeneratedIdAsDuplicate() {
-    send(aReceipt().withGeneratedEventId("gen-1").build());
-    send(aReceipt().withGeneratedEventId("gen-1").receivedAt(T0.plusSeconds(1)).build());
+    send(anEvent().withGeneratedEventId("gen-1").build());
+    send(anEvent().withGeneratedEventId("gen-1").receivedAt(T0.plusSeconds(1)).build());
 
     assertThat(unique.readValuesToList()).hasSize(2);
     assertThat(duplicates.isEmpty()).isTrue();
@@ -161,9 +136,9 @@ class DedupeTopologyTest {
 
   @Test
   void shouldCountFirstInPartitionOrderWhenTimestampsAreOutOfOrder() {
-    IngestedEvent later = aReceipt().withEventId("e-1").receivedAt(T0.plusSeconds(7200)).build();
-    IngestedEvent earlierStamped = aReceipt().withEventId("e-1").receivedAt(T0).build();
-    IngestedEvent other = aReceipt().withEventId("e-2").receivedAt(T0.minusSeconds(60)).build();
+    IngestedEvent later = anEvent().withEventId("e-1").receivedAt(T0.plusSeconds(7200)).build();
+    IngestedEvent earlierStamped = anEvent().withEventId("e-1").receivedAt(T0).build();
+    IngestedEvent other = anEvent().withEventId("e-2").receivedAt(T0.minusSeconds(60)).build();
 
     send(later);
     send(earlierStamped);
@@ -178,9 +153,9 @@ class DedupeTopologyTest {
   @Test
   void shouldCountLateReceiptOlderThanRetentionAgain() {
     // Stream time has moved past the window: the id is forgotten, even for a late-stamped copy.
-    send(aReceipt().withEventId("e-1").receivedAt(T0).build());
-    send(aReceipt().withEventId("other").receivedAt(T0.plus(Duration.ofDays(10))).build());
-    send(aReceipt().withEventId("e-1").receivedAt(T0.plusSeconds(60)).build());
+    send(anEvent().withEventId("e-1").receivedAt(T0).build());
+    send(anEvent().withEventId("other").receivedAt(T0.plus(Duration.ofDays(10))).build());
+    send(anEvent().withEventId("e-1").receivedAt(T0.plusSeconds(60)).build());
 
     assertThat(unique.readValuesToList())
         .extracting(IngestedEvent::eventId)
@@ -189,8 +164,8 @@ class DedupeTopologyTest {
 
   @Test
   void shouldForgetIdsOnceStreamTimeHasPassedWindow() {
-    send(aReceipt().withEventId("old").receivedAt(T0).build());
-    send(aReceipt().withEventId("new").receivedAt(T0.plus(Duration.ofDays(15))).build());
+    send(anEvent().withEventId("old").receivedAt(T0).build());
+    send(anEvent().withEventId("new").receivedAt(T0.plus(Duration.ofDays(15))).build());
 
     WindowStore<String, FirstReceipt> store =
         driver.getWindowStore(DedupeTopology.FIRST_RECEIPTS_STORE);
@@ -204,16 +179,16 @@ class DedupeTopologyTest {
 
   @Test
   void shouldKeyUniqueEventsByLowerCaseScanSession() {
-    send(aReceipt().withScanSessionId("0F8FAD5B-D9CB-469F-A165-70867728950E").build());
+    send(anEvent().withScanSessionId("0F8FAD5B-D9CB-469F-A165-70867728950E").build());
 
     assertThat(unique.readRecord().key()).isEqualTo("0f8fad5b-d9cb-469f-a165-70867728950e");
   }
 
   @Test
   void shouldStampDeduplicatedAtOnBothOutputs() {
-    send(aReceipt().withEventId("e-1").build());
+    send(anEvent().withEventId("e-1").build());
     driver.advanceWallClockTime(Duration.ofSeconds(5));
-    send(aReceipt().withEventId("e-1").build());
+    send(anEvent().withEventId("e-1").build());
 
     assertThat(header(unique.readRecord(), PipelineHeaders.DEDUPLICATED_AT))
         .isEqualTo(WALL_CLOCK.toString());
@@ -231,7 +206,7 @@ class DedupeTopologyTest {
 
     rawServerEvents.pipeInput(key, garbage, T0);
     rawServerEvents.pipeInput(key, noSession, T0);
-    IngestedEvent good = aReceipt().build();
+    IngestedEvent good = anEvent().build();
     send(good);
 
     List<TestRecord<byte[], byte[]>> dead = dlq.readRecordsToList();
@@ -253,10 +228,5 @@ class DedupeTopologyTest {
 
   private void send(IngestedEvent event) {
     serverEvents.pipeInput(event.eventKey(), event, event.receivedAt());
-  }
-
-  private static String header(TestRecord<?, ?> record, String name) {
-    Header header = record.headers().lastHeader(name);
-    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
   }
 }

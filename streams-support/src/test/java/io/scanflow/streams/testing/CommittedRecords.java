@@ -1,5 +1,6 @@
 package io.scanflow.streams.testing;
 
+import io.scanflow.contract.TopicDescriptor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 
 /**
  * Everything committed on a topic right now (read_committed, up to the last stable offset of every
@@ -43,6 +45,14 @@ public final class CommittedRecords {
       }
     }
     return records;
+  }
+
+  /** The values of everything committed on {@code topic}, read with its contract serde. */
+  public static <V> List<V> readValues(String bootstrapServers, TopicDescriptor<?, V> topic) {
+    Deserializer<V> values = topic.valueSerde().deserializer();
+    return readAll(bootstrapServers, topic.name()).stream()
+        .map(record -> values.deserialize(topic.name(), record.value()))
+        .toList();
   }
 
   private static boolean reached(
