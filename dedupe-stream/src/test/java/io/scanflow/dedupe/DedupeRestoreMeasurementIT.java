@@ -12,15 +12,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.LogDirDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,6 +39,7 @@ class DedupeRestoreMeasurementIT {
   private static final String CHANGELOG =
       "scanflow-dedupe-stream-" + DedupeTopology.FIRST_RECEIPTS_STORE + "-changelog";
   private static final int IDS = Integer.getInteger("scanflow.restore.ids", 20_000);
+  private static final int CHUNK = 2_000;
   @RegisterExtension static final ForkedStage dedupe = DedupeTopologyFactory.forked();
 
   @TempDir Path stateRoot;
@@ -74,32 +79,63 @@ class DedupeRestoreMeasurementIT {
     }
   }
 
-  private static void produceDistinctIds(int count) {
+  /**
+   * Writes {@code count} receipts of distinct ids. Every write is checked: on a busy machine the
+   * broker can refuse a producer's sequence, and an unchecked send would silently lose ids. A chunk
+   * that failed is resent with a new producer; a receipt written twice is a duplicate and adds
+   * nothing to the store, so the store still holds exactly {@code count} ids.
+   */
+  private static void produceDistinctIds(int count) throws InterruptedException {
     Instant base = Instant.now().minus(Duration.ofDays(3));
+    List<ProducerRecord<String, IngestedEvent>> records = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      Instant at = base.plusMillis(i);
+      IngestedEvent event =
+          anEvent()
+              .withSiteId("site-measure")
+              .withEventId(UUID.randomUUID().toString())
+              .receivedAt(at)
+              .build();
+      records.add(
+          new ProducerRecord<>(
+              Topics.SERVER_EVENTS.name(), null, at.toEpochMilli(), event.eventKey(), event));
+    }
+    for (int from = 0; from < count; from += CHUNK) {
+      sendChecked(records.subList(from, Math.min(count, from + CHUNK)));
+    }
+  }
+
+  private static void sendChecked(List<ProducerRecord<String, IngestedEvent>> chunk)
+      throws InterruptedException {
+    ExecutionException last = null;
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      try (KafkaProducer<String, IngestedEvent> producer = producer()) {
+        List<Future<RecordMetadata>> acks = new ArrayList<>(chunk.size());
+        chunk.forEach(record -> acks.add(producer.send(record)));
+        for (Future<RecordMetadata> ack : acks) {
+          ack.get();
+        }
+        return;
+      } catch (ExecutionException e) {
+        last = e;
+      }
+    }
+    throw new IllegalStateException("Could not write the measurement's receipts", last);
+  }
+
+  private static KafkaProducer<String, IngestedEvent> producer() {
     Map<String, Object> props =
         Map.of(
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
             dedupe.kafka().bootstrapServers(),
+            ProducerConfig.ACKS_CONFIG,
+            "all",
             ProducerConfig.LINGER_MS_CONFIG,
             20,
             ProducerConfig.BATCH_SIZE_CONFIG,
             256 * 1024);
-    try (KafkaProducer<String, IngestedEvent> producer =
-        new KafkaProducer<>(
-            props, new StringSerializer(), Topics.SERVER_EVENTS.valueSerde().serializer())) {
-      for (int i = 0; i < count; i++) {
-        Instant at = base.plusMillis(i);
-        IngestedEvent event =
-            anEvent()
-                .withSiteId("site-measure")
-                .withEventId(UUID.randomUUID().toString())
-                .receivedAt(at)
-                .build();
-        producer.send(
-            new ProducerRecord<>(
-                Topics.SERVER_EVENTS.name(), null, at.toEpochMilli(), event.eventKey(), event));
-      }
-    }
+    return new KafkaProducer<>(
+        props, new StringSerializer(), Topics.SERVER_EVENTS.valueSerde().serializer());
   }
 
   private StreamsProcess start(String stateName, String logName) throws IOException {
