@@ -40,22 +40,25 @@ class AttributionExactlyOnceIT {
 
   @Test
   void shouldEmitEveryEventExactlyOnceAcrossAnAbruptKill() throws Exception {
-    Workload before = Workload.of("site-kill", 0, 3000);
+    Workload committed = Workload.of("site-kill", 0, 1500);
+    Workload inFlight = Workload.of("site-kill", 1500, 3000);
     Workload after = Workload.of("site-kill", 3000, 5000);
 
-    before.produce();
-    StreamsProcess first = start("kill-1", "first");
-    // Some events committed but (most likely) not all of them.
+    committed.produce();
+    StreamsProcess first = start("kill-1", "first", ForkedStage.LONG_TRANSACTIONS);
     attribution.awaitLagAtMost(
         Topics.SERVER_EVENTS_UNIQUE.name(),
-        before.events().size() - 300,
+        0,
         Duration.ofSeconds(60),
         Duration.ofMillis(100),
         first);
-    first.kill();
+    inFlight.produce();
+    attribution.killInsideOpenTransaction(
+        first, List.of(Topics.SERVER_EVENTS_ATTRIBUTED.name()), Duration.ofSeconds(60));
     assertThat(lag(Topics.SERVER_EVENTS_UNIQUE.name()))
         .as("killed before it had committed everything")
         .isPositive();
+    Workload before = committed.merge(inFlight);
     after.produce();
     try (StreamsProcess restarted = start("kill-1", "restarted")) {
       awaitAllOut(restarted, "site-kill", 5000);
@@ -77,7 +80,12 @@ class AttributionExactlyOnceIT {
   }
 
   private StreamsProcess start(String stateName, String logName) throws Exception {
-    return attribution.start(stateRoot.resolve(stateName), logName, ForkedStage.SLOW_COMMITS);
+    return start(stateName, logName, ForkedStage.SLOW_COMMITS);
+  }
+
+  private StreamsProcess start(String stateName, String logName, Map<String, String> overrides)
+      throws Exception {
+    return attribution.start(stateRoot.resolve(stateName), logName, overrides);
   }
 
   /** Both inputs committed and every event out (those without a session after the timeout). */

@@ -37,16 +37,20 @@ class DedupeExactlyOnceIT {
   @Test
   void shouldCountEveryReceiptExactlyOnceAcrossAnAbruptKill() throws Exception {
     String site = "site-kill";
-    List<IngestedEvent> before = receipts(site, 0, 3000);
+    List<IngestedEvent> committed = receipts(site, 0, 1500);
+    List<IngestedEvent> inFlight = receipts(site, 1500, 3000);
     List<IngestedEvent> after = receipts(site, 2000, 4000);
 
-    produce(before);
-    StreamsProcess first = start("kill-1", "first");
-    // Some input committed but (most likely) not all of it.
-    dedupe.awaitLagAtMost(
-        INPUT, before.size() - 500, Duration.ofSeconds(60), Duration.ofMillis(100), first);
-    first.kill();
+    produce(committed);
+    StreamsProcess first = start("kill-1", "first", ForkedStage.LONG_TRANSACTIONS);
+    dedupe.awaitLagAtMost(INPUT, 0, Duration.ofSeconds(60), Duration.ofMillis(100), first);
+    produce(inFlight);
+    dedupe.killInsideOpenTransaction(
+        first,
+        List.of(Topics.SERVER_EVENTS_UNIQUE.name(), Topics.SERVER_EVENTS_DUPLICATES.name()),
+        Duration.ofSeconds(60));
     assertThat(dedupe.lag(INPUT)).as("killed before it had committed everything").isPositive();
+    List<IngestedEvent> before = concat(committed, inFlight);
     produce(after);
     try (StreamsProcess restarted = start("kill-1", "restarted")) {
       awaitNoLag();
@@ -95,7 +99,12 @@ class DedupeExactlyOnceIT {
   }
 
   private StreamsProcess start(String stateName, String logName) throws Exception {
-    return dedupe.start(stateRoot.resolve(stateName), logName, ForkedStage.SLOW_COMMITS);
+    return start(stateName, logName, ForkedStage.SLOW_COMMITS);
+  }
+
+  private StreamsProcess start(String stateName, String logName, Map<String, String> overrides)
+      throws Exception {
+    return dedupe.start(stateRoot.resolve(stateName), logName, overrides);
   }
 
   private static void produce(List<IngestedEvent> events) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -22,6 +23,12 @@ public final class ForkedStage implements BeforeAllCallback, AfterAllCallback {
 
   /** Longer transactions than the app's 100 ms, so that a kill always destroys work in flight. */
   public static final Map<String, String> SLOW_COMMITS = Map.of("commit.interval.ms", "1000");
+
+  /**
+   * Transactions long enough that a test reliably sees one open before it commits, on an idle
+   * machine (where all input is processed well inside one transaction) as on a busy one.
+   */
+  public static final Map<String, String> LONG_TRANSACTIONS = Map.of("commit.interval.ms", "4000");
 
   private final String applicationId;
   private final Class<? extends TopologyFactory> factory;
@@ -78,6 +85,21 @@ public final class ForkedStage implements BeforeAllCallback, AfterAllCallback {
         .pollInterval(poll)
         .failFast("the streams process died", () -> anyDied(watched))
         .until(() -> lag(topic) <= lagAtMost);
+  }
+
+  /**
+   * Kills {@code process} (SIGKILL) as soon as it has written output to {@code outputTopics} in a
+   * transaction it has not committed, so that the kill destroys work in flight.
+   */
+  public void killInsideOpenTransaction(
+      StreamsProcess process, List<String> outputTopics, Duration timeout)
+      throws InterruptedException {
+    await()
+        .atMost(timeout)
+        .pollInterval(Duration.ofMillis(20))
+        .failFast("the streams process died", () -> anyDied(process))
+        .until(() -> OpenTransactions.anyOn(kafka.bootstrapServers(), outputTopics));
+    process.kill();
   }
 
   /** Waits until every instance reports RUNNING; fails as soon as one dies. */
