@@ -3,6 +3,7 @@ package io.scanflow.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scanflow.devstack.StackInfo;
+import io.scanflow.testsupport.HeadlessChromium;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -35,7 +36,7 @@ class DashboardIT {
 
   @BeforeEach
   void openBrowser() throws Exception {
-    browser = Chromium.start();
+    browser = HeadlessChromium.start(1280, 1000);
   }
 
   @AfterEach

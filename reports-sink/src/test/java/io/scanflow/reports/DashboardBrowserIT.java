@@ -9,6 +9,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.scanflow.contract.AttributedEvent;
 import io.scanflow.contract.UnattributedReason;
+import io.scanflow.testsupport.HeadlessChromium;
 import io.scanflow.testsupport.InjectKafka;
 import io.scanflow.testsupport.KafkaTestCluster;
 import io.scanflow.testsupport.KafkaTestResource;
@@ -45,7 +46,7 @@ class DashboardBrowserIT {
 
   @BeforeEach
   void startBrowser() throws Exception {
-    browser = HeadlessChromium.start();
+    browser = HeadlessChromium.start(1400, 1500);
     wait = new WebDriverWait(browser, Duration.ofSeconds(20));
   }
 
