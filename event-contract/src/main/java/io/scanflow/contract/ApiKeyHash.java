@@ -1,8 +1,6 @@
 package io.scanflow.contract;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
@@ -21,10 +19,6 @@ public final class ApiKeyHash {
 
   /** SHA-256 of the key, for constant-time comparison with {@link MessageDigest#isEqual}. */
   public static byte[] digest(String apiKey) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(apiKey.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
+    return Sha256.of(apiKey);
   }
 }

@@ -1,8 +1,7 @@
 package io.scanflow.ingest.auth;
 
-import java.nio.charset.StandardCharsets;
+import io.scanflow.contract.Sha256;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /** Checks an admin bearer token in constant time (both sides hashed, so lengths leak nothing). */
 public final class AdminToken {
@@ -13,7 +12,7 @@ public final class AdminToken {
       throw new IllegalArgumentException(
           "scanflow.admin-token (env SCANFLOW_ADMIN_TOKEN) must be set to a non-blank secret");
     }
-    this.expectedDigest = sha256(token);
+    this.expectedDigest = Sha256.of(token);
   }
 
   /** True if {@code authorization} is {@code Bearer <the token>}. */
@@ -21,14 +20,6 @@ public final class AdminToken {
     if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
       return false;
     }
-    return MessageDigest.isEqual(expectedDigest, sha256(authorization.substring(7).trim()));
-  }
-
-  private static byte[] sha256(String text) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
+    return MessageDigest.isEqual(expectedDigest, Sha256.of(authorization.substring(7).trim()));
   }
 }

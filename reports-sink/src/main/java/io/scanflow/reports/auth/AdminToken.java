@@ -1,5 +1,6 @@
 package io.scanflow.reports.auth;
 
+import io.scanflow.contract.Sha256;
 import io.scanflow.reports.ReportsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -23,13 +24,13 @@ public class AdminToken {
   private final String sessionValue;
 
   public AdminToken(ReportsConfig config) {
-    this.tokenDigest = sha256(config.adminToken());
+    this.tokenDigest = Sha256.of(config.adminToken());
     this.sessionValue = hmac(config.adminToken(), SESSION_PURPOSE);
   }
 
   /** Constant-time comparison of digests, so response times don't reveal the token. */
   public boolean matches(String presented) {
-    return presented != null && MessageDigest.isEqual(tokenDigest, sha256(presented));
+    return presented != null && MessageDigest.isEqual(tokenDigest, Sha256.of(presented));
   }
 
   public boolean matchesSession(String cookieValue) {
@@ -41,14 +42,6 @@ public class AdminToken {
 
   public String sessionValue() {
     return sessionValue;
-  }
-
-  private static byte[] sha256(String value) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
   }
 
   private static String hmac(String key, String message) {
