@@ -222,7 +222,7 @@ class AttributionTopologyTest {
         .allSatisfy(
             record -> {
               assertThat(header(record, DlqHeaders.STAGE)).isEqualTo("attribution-stream");
-              assertThat(header(record, DlqHeaders.ERROR)).isNotBlank();
+              assertThat(header(record, DlqHeaders.ERROR_MESSAGE)).isNotBlank();
               assertThat(header(record, DlqHeaders.ERROR_CLASS)).isNotBlank();
               assertThat(header(record, DlqHeaders.SOURCE_PARTITION)).isEqualTo("0");
               assertThat(header(record, DlqHeaders.SOURCE_OFFSET)).isEqualTo("0");

@@ -213,14 +213,15 @@ class DedupeTopologyTest {
     assertThat(dead).hasSize(2);
     assertThat(dead.get(0).key()).isEqualTo(key);
     assertThat(dead.get(0).value()).isEqualTo(garbage);
-    assertThat(header(dead.get(0), DlqHeaders.ERROR)).contains("Cannot read IngestedEvent");
+    assertThat(header(dead.get(0), DlqHeaders.ERROR_MESSAGE)).contains("Cannot read IngestedEvent");
     assertThat(header(dead.get(0), DlqHeaders.ERROR_CLASS))
         .isEqualTo("org.apache.kafka.common.errors.SerializationException");
     assertThat(header(dead.get(0), DlqHeaders.SOURCE_TOPIC)).isEqualTo("server-events");
     assertThat(header(dead.get(0), DlqHeaders.SOURCE_PARTITION)).isEqualTo("0");
     assertThat(header(dead.get(0), DlqHeaders.SOURCE_OFFSET)).isEqualTo("0");
     assertThat(header(dead.get(0), DlqHeaders.STAGE)).isEqualTo("dedupe-stream");
-    assertThat(header(dead.get(1), DlqHeaders.ERROR)).isEqualTo("scan_session_id is required");
+    assertThat(header(dead.get(1), DlqHeaders.ERROR_MESSAGE))
+        .isEqualTo("scan_session_id is required");
     assertThat(header(dead.get(1), DlqHeaders.SOURCE_OFFSET)).isEqualTo("1");
     assertThat(unique.readValuesToList()).containsExactly(good);
     assertThat(registry.counter("scanflow.dedupe.dead.letters").count()).isEqualTo(2.0);

@@ -228,7 +228,7 @@ class ReportsSinkIT {
     ConsumerRecord<byte[], byte[]> dead =
         dlq.stream().filter(r -> key.equals(text(r.key()))).findFirst().orElseThrow();
     assertThat(dead.value()).isEqualTo(garbage);
-    assertThat(header(dead, DlqHeaders.ERROR)).contains("AttributedEvent");
+    assertThat(header(dead, DlqHeaders.ERROR_MESSAGE)).contains("AttributedEvent");
     assertThat(header(dead, DlqHeaders.ERROR_CLASS))
         .isEqualTo(SerializationException.class.getName());
     assertThat(header(dead, DlqHeaders.SOURCE_TOPIC)).isEqualTo("server-events-attributed");

@@ -1,10 +1,10 @@
 package io.scanflow.streams;
 
+import io.scanflow.contract.DeadLetterSubject;
 import io.scanflow.contract.DlqHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -21,8 +21,6 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  * can only say continue or fail, so it could write the DLQ only with a producer of its own.
  */
 public final class ContractRecordReader<V> implements Processor<byte[], byte[], Object, Object> {
-  private static final int MAX_ERROR_LENGTH = 1000;
-
   private final Deserializer<V> deserializer;
   private final Function<V, String> problemOf;
   private final DeadLetterRoute route;
@@ -64,29 +62,19 @@ public final class ContractRecordReader<V> implements Processor<byte[], byte[], 
   }
 
   private void deadLetter(Record<byte[], byte[]> record, String errorClass, String error) {
-    Headers headers = new RecordHeaders(record.headers().toArray());
-    put(headers, DlqHeaders.ERROR, truncate(error == null ? errorClass : error));
-    put(headers, DlqHeaders.ERROR_CLASS, errorClass);
-    context
-        .recordMetadata()
-        .ifPresent(
-            metadata -> {
-              put(headers, DlqHeaders.SOURCE_TOPIC, metadata.topic());
-              put(headers, DlqHeaders.SOURCE_PARTITION, Integer.toString(metadata.partition()));
-              put(headers, DlqHeaders.SOURCE_OFFSET, Long.toString(metadata.offset()));
-            });
-    put(headers, DlqHeaders.STAGE, route.stage());
+    DlqHeaders.Source source =
+        context
+            .recordMetadata()
+            .map(m -> new DlqHeaders.Source(m.topic(), m.partition(), m.offset()))
+            .orElse(null);
+    String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+    DeadLetterSubject subject =
+        DeadLetterSubject.of(source == null ? null : source.topic(), key, record.value());
+    Headers headers =
+        DlqHeaders.of(record.headers(), route.stage(), errorClass, error, source, subject.siteId());
     route.onDeadLetter().run();
     context.forward(
         new Record<Object, Object>(record.key(), record.value(), record.timestamp(), headers),
         route.deadLetterChild());
-  }
-
-  private static void put(Headers headers, String name, String value) {
-    headers.remove(name).add(name, value.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static String truncate(String text) {
-    return text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH);
   }
 }

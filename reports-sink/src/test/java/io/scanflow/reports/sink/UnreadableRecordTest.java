@@ -43,7 +43,7 @@ class UnreadableRecordTest {
     assertThat(dlq.value()).isEqualTo(GARBAGE);
     assertThat(dlq.timestamp()).isEqualTo(1_764_144_000_000L);
     assertThat(header(dlq, PipelineHeaders.DEDUPLICATED_AT)).isEqualTo("2026-11-26T08:00:02Z");
-    assertThat(header(dlq, DlqHeaders.ERROR)).isEqualTo("attribution missing");
+    assertThat(header(dlq, DlqHeaders.ERROR_MESSAGE)).isEqualTo("attribution missing");
     assertThat(header(dlq, DlqHeaders.ERROR_CLASS))
         .isEqualTo(IllegalArgumentException.class.getName());
     assertThat(header(dlq, DlqHeaders.SOURCE_TOPIC)).isEqualTo("server-events-attributed");
@@ -66,7 +66,7 @@ class UnreadableRecordTest {
     assertThat(dlq.timestamp()).isNull();
     assertThat(dlq.headers().headers(DlqHeaders.STAGE)).hasSize(1);
     assertThat(header(dlq, DlqHeaders.STAGE)).isEqualTo("reports-sink");
-    assertThat(header(dlq, DlqHeaders.ERROR)).hasSize(1000);
+    assertThat(header(dlq, DlqHeaders.ERROR_MESSAGE)).hasSize(1000);
   }
 
   private static String header(ProducerRecord<String, byte[]> record, String name) {
