@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
@@ -14,6 +15,14 @@ import org.jboss.logging.Logger;
 public final class EmbeddedPostgresServer {
   private static final Logger LOG = Logger.getLogger(EmbeddedPostgresServer.class);
   private static EmbeddedPostgres running;
+
+  /**
+   * The sink commits its Kafka offsets after each database commit, which is only safe if a commit
+   * survives a crash of the database. zonky's defaults are tuned for throwaway test databases
+   * ({@code synchronous_commit=off}, and {@code -F}, i.e. {@code fsync=off}); these override them.
+   */
+  static final Map<String, String> DURABILITY =
+      Map.of("synchronous_commit", "on", "fsync", "on", "full_page_writes", "on");
 
   private EmbeddedPostgresServer() {}
 
@@ -54,6 +63,7 @@ public final class EmbeddedPostgresServer {
               .setDataDirectory(dataDirectory)
               // Keep the data between runs: "clean" would delete the directory on stop.
               .setCleanDataDirectory(false);
+      DURABILITY.forEach(builder::setServerConfig);
       if (port > 0) {
         builder.setPort(port);
       }
