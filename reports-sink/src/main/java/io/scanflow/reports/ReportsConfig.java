@@ -23,6 +23,13 @@ public interface ReportsConfig {
     @WithDefault("5s")
     Duration retryBackoffMax();
 
+    /**
+     * How long infrastructure failures may last (or one write may hang) before the sink reports
+     * itself stalled: readiness DOWN and {@code stalled} on {@code /api/pipeline}.
+     */
+    @WithDefault("30s")
+    Duration stallAfter();
+
     /** Window of the end-to-end latency percentiles of {@code GET /api/pipeline}. */
     @WithDefault("5m")
     Duration latencyWindow();

@@ -1,10 +1,12 @@
 package io.scanflow.reports;
 
+import static io.restassured.RestAssured.given;
 import static io.scanflow.reports.TestEvents.anEvent;
 import static io.scanflow.reports.TestEvents.duplicateOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.scanflow.contract.AttributedEvent;
@@ -19,6 +21,7 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -63,9 +66,18 @@ class DatabaseOutageIT {
           .until(() -> SinkProgress.lag(admin) > 0);
       assertThat(ReportsApi.asAdmin("/api/sites/" + site + "/summary").statusCode()).isEqualTo(503);
 
-      // and once it is back, every event is stored exactly once
+      // and once the outage has lasted the stall time (3 s in tests), readiness says so
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> stallCheck().path("status").asText().equals("DOWN"));
+      JsonNode stalled = stallCheck();
+      assertThat(Instant.parse(stalled.at("/data/stalled_since").asText())).isBefore(Instant.now());
+      assertThat(stalled.at("/data/reason").asText()).isNotBlank();
+
+      // and once it is back, every event is stored exactly once, and the sink is ready again
       database.startServer();
       SinkProgress.awaitCaughtUp(kafka);
+      assertThat(stallCheck().path("status").asText()).isEqualTo("UP");
     }
 
     assertThat(storedEvents(site)).isEqualTo(2 * PER_CHUNK);
@@ -77,6 +89,17 @@ class DatabaseOutageIT {
         .isEqualByComparingTo(BigDecimal.valueOf(DUPLICATES));
     assertThat(scalar("select sum(duplicates) from daily_duplicates where site_id = ?", site))
         .isEqualByComparingTo(BigDecimal.valueOf(DUPLICATES));
+  }
+
+  /** The sink's own readiness check in {@code /q/health/ready}. */
+  private static JsonNode stallCheck() {
+    JsonNode health = ReportsApi.read(given().get("/q/health/ready").asString());
+    for (JsonNode check : health.get("checks")) {
+      if (check.get("name").asText().equals("reports-sink progress")) {
+        return check;
+      }
+    }
+    throw new AssertionError("no reports-sink progress check in " + health);
   }
 
   private static List<AttributedEvent> events(String site) {

@@ -23,7 +23,8 @@ final class SinkProgress {
           Topics.SERVER_EVENTS_ATTRIBUTED.name(),
           Topics.SERVER_EVENTS_DUPLICATES.name(),
           Topics.TRACKING_SITES.name(),
-          Topics.API_KEYS.name());
+          Topics.API_KEYS.name(),
+          Topics.SERVER_EVENTS_DLQ.name());
 
   private SinkProgress() {}
 

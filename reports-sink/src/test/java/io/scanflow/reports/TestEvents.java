@@ -1,5 +1,6 @@
 package io.scanflow.reports;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scanflow.contract.AttributedEvent;
 import io.scanflow.contract.Attribution;
 import io.scanflow.contract.AttributionStatus;
@@ -50,6 +51,7 @@ final class TestEvents {
     private Instant receivedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     private Instant eventTime = receivedAt.minusSeconds(1);
     private ConversionValue value;
+    private ObjectNode properties;
     private Attribution attribution =
         new Attribution(
             AttributionStatus.ATTRIBUTED, null, "qr-1", "spring", receivedAt.minusSeconds(60));
@@ -83,6 +85,11 @@ final class TestEvents {
       return this;
     }
 
+    EventBuilder withProperties(ObjectNode properties) {
+      this.properties = properties;
+      return this;
+    }
+
     EventBuilder attributedTo(String qrCodeId) {
       this.attribution =
           new Attribution(
@@ -108,7 +115,7 @@ final class TestEvents {
               UUID.randomUUID().toString(),
               eventTime,
               receivedAt,
-              null,
+              properties,
               value,
               null);
       return new AttributedEvent(event, attribution, receivedAt.plusMillis(20));

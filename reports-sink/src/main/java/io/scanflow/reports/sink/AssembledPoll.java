@@ -1,11 +1,11 @@
 package io.scanflow.reports.sink;
 
-import io.scanflow.reports.store.ReportBatch;
 import java.util.List;
 
-/** What one poll turned into: the batch for the tables and the records for the DLQ. */
-public record AssembledPoll(ReportBatch batch, List<UnreadableRecord> unreadable) {
+/** What one poll turned into: the records for the tables and those that could not be read. */
+public record AssembledPoll(List<PolledRecord> readable, List<DeadLetter> unreadable) {
   public AssembledPoll {
+    readable = List.copyOf(readable);
     unreadable = List.copyOf(unreadable);
   }
 }

@@ -7,9 +7,11 @@ import io.scanflow.contract.IngestedEvent;
 import io.scanflow.contract.PipelineHeaders;
 import io.scanflow.contract.Topics;
 import io.scanflow.contract.TrackingSite;
+import io.scanflow.reports.store.ApiKeyChange;
 import io.scanflow.reports.store.CountedEvent;
 import io.scanflow.reports.store.DuplicateReceipt;
-import io.scanflow.reports.store.ReportBatch;
+import io.scanflow.reports.store.ReportRow;
+import io.scanflow.reports.store.SiteChange;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -17,16 +19,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
- * Turns the records of one poll (from all four input topics) into a {@link ReportBatch} and the
- * list of records that cannot be read: retrying those could never succeed and would stop the sink
- * for good, so they go to the DLQ instead (see {@link DeadLetterWriter}).
+ * Turns the records of one poll (from all the sink's input topics) into report rows, and sets apart
+ * the records that cannot be read: retrying those could never succeed and would stop the sink for
+ * good, so they go to the DLQ instead (see {@link DeadLetterWriter}).
  */
 public final class BatchAssembler {
   // Same deserialisers as the streams, so DLQ error classes and messages read alike.
@@ -38,29 +38,40 @@ public final class BatchAssembler {
       Topics.TRACKING_SITES.valueSerde().deserializer();
   private static final Deserializer<ApiKey> KEYS = Topics.API_KEYS.valueSerde().deserializer();
 
-  private final List<CountedEvent> events = new ArrayList<>();
-  private final List<DuplicateReceipt> duplicates = new ArrayList<>();
-  // Insertion-ordered and overwritten per key: the last record of a key in the poll wins.
-  private final Map<String, Optional<TrackingSite>> sites = new LinkedHashMap<>();
-  private final Map<String, Optional<ApiKey>> apiKeys = new LinkedHashMap<>();
+  private BatchAssembler() {}
 
-  /** Assembles a batch from records in poll order, setting the unreadable ones apart. */
+  /**
+   * Assembles the records in poll order. Of several changes to one site or key in a poll only the
+   * last is kept (each key then appears once per batch, as an upsert statement requires).
+   */
   public static AssembledPoll assemble(Iterable<ConsumerRecord<String, byte[]>> records) {
-    BatchAssembler assembler = new BatchAssembler();
-    List<UnreadableRecord> unreadable = new ArrayList<>();
+    Instant now = Instant.now();
+    List<PolledRecord> rows = new ArrayList<>();
+    Map<String, PolledRecord> sites = new LinkedHashMap<>();
+    Map<String, PolledRecord> apiKeys = new LinkedHashMap<>();
+    List<DeadLetter> unreadable = new ArrayList<>();
     for (ConsumerRecord<String, byte[]> record : records) {
       try {
-        assembler.add(record);
-      } catch (SerializationException | IllegalArgumentException e) {
-        unreadable.add(new UnreadableRecord(record, e));
+        PolledRecord polled = new PolledRecord(record, read(record, now));
+        if (polled.row() instanceof SiteChange site) {
+          sites.put(site.siteId(), polled);
+        } else if (polled.row() instanceof ApiKeyChange key) {
+          apiKeys.put(key.keyHash(), polled);
+        } else {
+          rows.add(polled);
+        }
+      } catch (RuntimeException e) {
+        // Our own code failing on one record is that record's failure too.
+        unreadable.add(DeadLetter.of(record, e));
       }
     }
-    ReportBatch batch =
-        new ReportBatch(assembler.events, assembler.duplicates, assembler.sites, assembler.apiKeys);
-    return new AssembledPoll(batch, unreadable);
+    List<PolledRecord> readable = new ArrayList<>(sites.values());
+    readable.addAll(apiKeys.values());
+    readable.addAll(rows);
+    return new AssembledPoll(readable, unreadable);
   }
 
-  private void add(ConsumerRecord<String, byte[]> record) {
+  private static ReportRow read(ConsumerRecord<String, byte[]> record, Instant now) {
     String topic = record.topic();
     if (topic.equals(Topics.SERVER_EVENTS_ATTRIBUTED.name())) {
       AttributedEvent event = read(record, ATTRIBUTED);
@@ -68,18 +79,19 @@ public final class BatchAssembler {
       if (event.attribution() == null || event.attribution().status() == null) {
         throw new IllegalArgumentException("attribution missing");
       }
-      events.add(new CountedEvent(event, deduplicatedAt(record)));
+      return new CountedEvent(event, deduplicatedAt(record));
     } else if (topic.equals(Topics.SERVER_EVENTS_DUPLICATES.name())) {
       DuplicateEvent duplicate = read(record, DUPLICATES);
       requireEvent(duplicate == null ? null : duplicate.event());
-      duplicates.add(new DuplicateReceipt(duplicate, deduplicatedAt(record)));
+      return new DuplicateReceipt(duplicate, deduplicatedAt(record));
     } else if (topic.equals(Topics.TRACKING_SITES.name())) {
-      sites.put(requireKey(record), Optional.ofNullable(read(record, SITES)));
+      return new SiteChange(requireKey(record), read(record, SITES));
     } else if (topic.equals(Topics.API_KEYS.name())) {
-      apiKeys.put(requireKey(record), Optional.ofNullable(read(record, KEYS)));
-    } else {
-      throw new IllegalArgumentException("not an input topic of the sink");
+      return new ApiKeyChange(requireKey(record), read(record, KEYS));
+    } else if (topic.equals(Topics.SERVER_EVENTS_DLQ.name())) {
+      return DeadLetterReader.read(record, now);
     }
+    throw new IllegalArgumentException("not an input topic of the sink");
   }
 
   private static <T> T read(ConsumerRecord<String, byte[]> record, Deserializer<T> deserializer) {

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Sends unreadable input records to {@code server-events-dlq} and waits for the broker's
+ * Sends the sink's dead letters to {@code server-events-dlq} and waits for the broker's
  * acknowledgement (acks=all, idempotent producer), so the sink acknowledges a batch only once its
  * dead letters are safely stored: a crash can duplicate a dead letter, never lose one.
  */
@@ -38,21 +38,26 @@ public class DeadLetterWriter {
    * Sends every record of {@code pending} and removes those the broker acknowledged; throws if any
    * is left, so that the caller retries just those.
    */
-  public void send(List<UnreadableRecord> pending) {
+  public void send(List<DeadLetter> pending) {
     List<Future<RecordMetadata>> sent = new ArrayList<>();
-    for (UnreadableRecord unreadable : pending) {
-      sent.add(producer().send(unreadable.toDeadLetter()));
+    for (DeadLetter letter : pending) {
+      sent.add(producer().send(letter.toDeadLetter()));
     }
     Exception failure = null;
-    Iterator<UnreadableRecord> records = pending.iterator();
+    Iterator<DeadLetter> letters = pending.iterator();
     for (Future<RecordMetadata> future : sent) {
-      UnreadableRecord unreadable = records.next();
+      DeadLetter letter = letters.next();
       try {
         future.get();
-        records.remove();
+        letters.remove();
+        // Stage, site and reason only: never the record's key or values.
         LOG.warnf(
-            "Sent unreadable record %s to the DLQ: %s",
-            unreadable.position(), unreadable.error().getMessage());
+            "Dead letter: stage %s, site %s, record %s, %s: %s",
+            DeadLetter.STAGE,
+            letter.siteId(),
+            letter.position(),
+            letter.errorClass(),
+            letter.errorMessage());
       } catch (ExecutionException e) {
         failure = failure == null ? e : failure;
       } catch (InterruptedException e) {

@@ -55,7 +55,7 @@ final class DuplicateRows {
           receipt.deduplicatedAt(),
           receipt.event().firstIngestId(),
           receipt.event().firstReceivedAt(),
-          value == null || value.amount() == null ? null : value.amount().toPlainString(),
+          value == null ? null : NumericText.of(value.amount()),
           value == null ? null : value.currency());
     }
     return ReportWriter.execute(connection, columns, SQL);

@@ -80,7 +80,7 @@ final class EventRows {
           attribution.qrCodeId(),
           attribution.campaign(),
           attribution.scannedAt(),
-          value == null || value.amount() == null ? null : value.amount().toPlainString(),
+          value == null ? null : NumericText.of(value.amount()),
           value == null ? null : value.currency(),
           event.properties() == null ? null : event.properties().toString());
     }

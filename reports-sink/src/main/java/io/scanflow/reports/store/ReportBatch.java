@@ -2,32 +2,59 @@ package io.scanflow.reports.store;
 
 import io.scanflow.contract.ApiKey;
 import io.scanflow.contract.TrackingSite;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * What one poll of the sink brought, ready to be written in one transaction. Sites and keys hold
- * the last value per key in the batch; an empty value is a tombstone (deleted).
+ * Rows to be written in one transaction. Sites and keys hold the last value per key; an empty value
+ * is a tombstone (deleted).
  */
 public record ReportBatch(
     List<CountedEvent> events,
     List<DuplicateReceipt> duplicates,
     Map<String, Optional<TrackingSite>> sites,
-    Map<String, Optional<ApiKey>> apiKeys) {
+    Map<String, Optional<ApiKey>> apiKeys,
+    List<DeadLetterRow> deadLetters) {
 
   public ReportBatch {
     events = List.copyOf(events);
     duplicates = List.copyOf(duplicates);
     sites = Map.copyOf(sites);
     apiKeys = Map.copyOf(apiKeys);
+    deadLetters = List.copyOf(deadLetters);
+  }
+
+  /** The batch of these rows, in their order (a later change of the same site or key wins). */
+  public static ReportBatch of(List<? extends ReportRow> rows) {
+    List<CountedEvent> events = new ArrayList<>();
+    List<DuplicateReceipt> duplicates = new ArrayList<>();
+    Map<String, Optional<TrackingSite>> sites = new HashMap<>();
+    Map<String, Optional<ApiKey>> apiKeys = new HashMap<>();
+    List<DeadLetterRow> deadLetters = new ArrayList<>();
+    for (ReportRow row : rows) {
+      if (row instanceof CountedEvent event) {
+        events.add(event);
+      } else if (row instanceof DuplicateReceipt duplicate) {
+        duplicates.add(duplicate);
+      } else if (row instanceof SiteChange change) {
+        sites.put(change.siteId(), Optional.ofNullable(change.site()));
+      } else if (row instanceof ApiKeyChange change) {
+        apiKeys.put(change.keyHash(), Optional.ofNullable(change.key()));
+      } else if (row instanceof DeadLetterRow deadLetter) {
+        deadLetters.add(deadLetter);
+      }
+    }
+    return new ReportBatch(events, duplicates, sites, apiKeys, deadLetters);
   }
 
   public boolean isEmpty() {
-    return events.isEmpty() && duplicates.isEmpty() && sites.isEmpty() && apiKeys.isEmpty();
+    return size() == 0;
   }
 
   public int size() {
-    return events.size() + duplicates.size() + sites.size() + apiKeys.size();
+    return events.size() + duplicates.size() + sites.size() + apiKeys.size() + deadLetters.size();
   }
 }

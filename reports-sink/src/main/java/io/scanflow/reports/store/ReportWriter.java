@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,12 +22,16 @@ import java.util.Optional;
 @ApplicationScoped
 public class ReportWriter {
   private final AgroalDataSource dataSource;
+  private final DeadLetterPruning pruning = new DeadLetterPruning();
 
   public ReportWriter(AgroalDataSource dataSource) {
     this.dataSource = dataSource;
   }
 
-  /** Writes the batch and commits; throws (and rolls back) on any database error. */
+  /**
+   * Writes the batch and commits; throws (and rolls back) on any database error, and on a value
+   * that cannot be written (an {@link IllegalArgumentException}).
+   */
   public WriteResult write(ReportBatch batch) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
@@ -35,7 +40,9 @@ public class ReportWriter {
         writeApiKeys(connection, batch.apiKeys());
         int events = EventRows.insert(connection, batch.events());
         int duplicates = DuplicateRows.insert(connection, batch.duplicates());
+        DeadLetterRows.insert(connection, batch.deadLetters());
         connection.commit();
+        pruning.runIfDue(connection, Instant.now());
         return new WriteResult(events, duplicates);
       } catch (SQLException | RuntimeException e) {
         rollbackQuietly(connection, e);

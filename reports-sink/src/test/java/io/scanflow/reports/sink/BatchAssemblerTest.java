@@ -39,7 +39,7 @@ class BatchAssemblerTest {
             PipelineHeaders.DEDUPLICATED_AT,
             "2026-11-26T08:00:02Z".getBytes(StandardCharsets.UTF_8));
 
-    ReportBatch batch = BatchAssembler.assemble(List.of(record)).batch();
+    ReportBatch batch = batchOf(BatchAssembler.assemble(List.of(record)));
 
     assertThat(batch.events())
         .singleElement()
@@ -62,15 +62,16 @@ class BatchAssemblerTest {
                 record("server-events-attributed", "shop/e-1", EVENT),
                 record("tracking-sites", "shop", "[]")));
 
-    assertThat(poll.batch().events()).hasSize(1);
-    assertThat(poll.batch().sites()).isEmpty();
+    assertThat(batchOf(poll).events()).hasSize(1);
+    assertThat(batchOf(poll).sites()).isEmpty();
     assertThat(poll.unreadable())
         .extracting(unreadable -> unreadable.record().key())
         .containsExactly("shop/x", "shop/y", "shop");
-    assertThat(poll.unreadable().get(0).error()).isInstanceOf(SerializationException.class);
-    assertThat(poll.unreadable().get(1).error())
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("event_name");
+    assertThat(poll.unreadable().get(0).errorClass())
+        .isEqualTo(SerializationException.class.getName());
+    assertThat(poll.unreadable().get(1).errorClass())
+        .isEqualTo(IllegalArgumentException.class.getName());
+    assertThat(poll.unreadable().get(1).errorMessage()).contains("event_name");
   }
 
   @Test
@@ -79,15 +80,31 @@ class BatchAssemblerTest {
         ContractJson.mapper()
             .writeValueAsString(new TrackingSite("shop", "Shop", 30, Instant.EPOCH));
 
-    ReportBatch batch =
+    AssembledPoll poll =
         BatchAssembler.assemble(
-                List.of(
-                    record("tracking-sites", "shop", site),
-                    record("tracking-sites", "gone", site),
-                    record("tracking-sites", "gone", null)))
-            .batch();
+            List.of(
+                record("tracking-sites", "shop", site),
+                record("tracking-sites", "gone", site),
+                record("tracking-sites", "gone", null)));
 
-    assertThat(batch.sites().get("shop")).isPresent();
-    assertThat(batch.sites().get("gone")).isEqualTo(Optional.empty());
+    assertThat(poll.readable()).hasSize(2);
+    assertThat(batchOf(poll).sites().get("shop")).isPresent();
+    assertThat(batchOf(poll).sites().get("gone")).isEqualTo(Optional.empty());
+  }
+
+  @Test
+  void shouldReadEveryDlqRecordAsADeadLetterRowAndNeverSetItApart() {
+    AssembledPoll poll =
+        BatchAssembler.assemble(
+            List.of(
+                record("server-events-dlq", null, null),
+                record("server-events-dlq", "shop/e-1", "{not json")));
+
+    assertThat(poll.unreadable()).isEmpty();
+    assertThat(batchOf(poll).deadLetters()).hasSize(2);
+  }
+
+  private static ReportBatch batchOf(AssembledPoll poll) {
+    return ReportBatch.of(poll.readable().stream().map(PolledRecord::row).toList());
   }
 }

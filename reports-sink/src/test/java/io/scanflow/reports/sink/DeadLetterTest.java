@@ -12,12 +12,14 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 
-class UnreadableRecordTest {
+class DeadLetterTest {
   private static final byte[] GARBAGE = {(byte) 0xff, 0x00, '{'};
 
   @Test
-  void shouldKeepKeyBytesTimestampAndHeadersAndNameErrorAndSource() {
+  void shouldKeepKeyBytesAndHeadersAndNameErrorSourceAndSite() {
     RecordHeaders original = new RecordHeaders();
     original.add(PipelineHeaders.DEDUPLICATED_AT, bytes("2026-11-26T08:00:02Z"));
     ConsumerRecord<String, byte[]> record =
@@ -35,13 +37,12 @@ class UnreadableRecordTest {
             Optional.empty());
 
     ProducerRecord<String, byte[]> dlq =
-        new UnreadableRecord(record, new IllegalArgumentException("attribution missing"))
-            .toDeadLetter();
+        DeadLetter.of(record, new IllegalArgumentException("attribution missing")).toDeadLetter();
 
     assertThat(dlq.topic()).isEqualTo("server-events-dlq");
     assertThat(dlq.key()).isEqualTo("shop/e-1");
     assertThat(dlq.value()).isEqualTo(GARBAGE);
-    assertThat(dlq.timestamp()).isEqualTo(1_764_144_000_000L);
+    assertThat(dlq.timestamp()).as("the producer's time: when it was dead-lettered").isNull();
     assertThat(header(dlq, PipelineHeaders.DEDUPLICATED_AT)).isEqualTo("2026-11-26T08:00:02Z");
     assertThat(header(dlq, DlqHeaders.ERROR_MESSAGE)).isEqualTo("attribution missing");
     assertThat(header(dlq, DlqHeaders.ERROR_CLASS))
@@ -50,6 +51,43 @@ class UnreadableRecordTest {
     assertThat(header(dlq, DlqHeaders.SOURCE_PARTITION)).isEqualTo("2");
     assertThat(header(dlq, DlqHeaders.SOURCE_OFFSET)).isEqualTo("41");
     assertThat(header(dlq, DlqHeaders.STAGE)).isEqualTo("reports-sink");
+    assertThat(header(dlq, DlqHeaders.SITE_ID)).isEqualTo("shop");
+  }
+
+  @Test
+  void shouldNameTheSqlStateAndPrimaryMessageButNotTheServersDetailQuotingTheValue() {
+    ConsumerRecord<String, byte[]> record =
+        new ConsumerRecord<>("server-events-attributed", 0, 7L, "shop/e-1", GARBAGE);
+    ServerErrorMessage refusal =
+        new ServerErrorMessage(
+            "SERROR\0C22P05\0Munsupported Unicode escape sequence\0"
+                + "D\\u0000 cannot be converted to text.\0WJSON data, line 1: {\"secret\"\0");
+
+    DeadLetter letter = DeadLetter.of(record, new PSQLException(refusal));
+
+    assertThat(letter.errorClass()).isEqualTo(PSQLException.class.getName());
+    assertThat(letter.errorMessage()).isEqualTo("22P05: unsupported Unicode escape sequence");
+  }
+
+  @Test
+  void shouldLeaveOutTheInputThatAPrimaryMessageQuotes() {
+    ConsumerRecord<String, byte[]> record =
+        new ConsumerRecord<>("server-events-attributed", 0, 7L, "shop/e-1", GARBAGE);
+    ServerErrorMessage refusal =
+        new ServerErrorMessage(
+            "SERROR\0C22P02\0Minvalid input syntax for type numeric: \"1E+200000\"\0");
+
+    DeadLetter letter = DeadLetter.of(record, new PSQLException(refusal));
+
+    assertThat(letter.errorMessage()).isEqualTo("22P02: invalid input syntax for type numeric");
+  }
+
+  @Test
+  void shouldKnowARecordOfTheDlqItselfSoThatItNeverGoesBack() {
+    ConsumerRecord<String, byte[]> fromDlq =
+        new ConsumerRecord<>("server-events-dlq", 1, 3L, null, GARBAGE);
+
+    assertThat(DeadLetter.of(fromDlq, new IllegalStateException()).fromDeadLetterTopic()).isTrue();
   }
 
   @Test
@@ -59,7 +97,8 @@ class UnreadableRecordTest {
     record.headers().add(DlqHeaders.STAGE, bytes("dedupe-stream"));
 
     ProducerRecord<String, byte[]> dlq =
-        new UnreadableRecord(record, new IllegalArgumentException("x".repeat(5000))).toDeadLetter();
+        new DeadLetter(record, IllegalArgumentException.class.getName(), "x".repeat(5000))
+            .toDeadLetter();
 
     assertThat(dlq.key()).isNull();
     assertThat(dlq.value()).isNull();
