@@ -141,6 +141,32 @@ class ConsumerGroupLagIT {
   }
 
   @Test
+  void shouldLeaveOutTheOffsetsOfADeletedTopic() throws Exception {
+    // given a group caught up on one topic that also kept offsets on a topic deleted since (a
+    // streams app's internal topic after a reset)
+    try (KafkaProducer<String, String> producer = transactional()) {
+      sendInTransaction(producer, 3);
+      producer.commitTransaction();
+    }
+    consumeAndCommit(3);
+    String deleted = "lag-it-deleted-" + UUID.randomUUID();
+    try (Admin admin = kafka.admin()) {
+      admin.createTopics(List.of(new NewTopic(deleted, 1, (short) 1))).all().get();
+      admin
+          .alterConsumerGroupOffsets(
+              group, Map.of(new TopicPartition(deleted, 0), new OffsetAndMetadata(0)))
+          .all()
+          .get();
+      admin.deleteTopics(List.of(deleted)).all().get();
+    }
+
+    GroupLag read = lag.read(group);
+
+    assertThat(read.lag()).isZero();
+    assertThat(read.partitions()).isEqualTo(PARTITIONS);
+  }
+
+  @Test
   void shouldSayAGroupThatNeverRanHasNotStarted() throws Exception {
     GroupLag never = lag.read("lag-it-never-" + UUID.randomUUID());
 
