@@ -37,6 +37,7 @@ public class PipelineHealth {
   private final WarningQueries warnings;
   private final ProgressHistory history = new ProgressHistory(SinkHealth.STALL_AFTER);
   private ConsumerGroupLag lag;
+  private volatile boolean kafkaUnavailable;
 
   public PipelineHealth(
       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
@@ -75,9 +76,17 @@ public class PipelineHealth {
 
   private Map<String, GroupLag> lags() {
     try {
-      return reader().read(groups);
+      Map<String, GroupLag> lags = reader().read(groups);
+      if (kafkaUnavailable) {
+        kafkaUnavailable = false;
+        LOG.info("Pipeline lag readable again");
+      }
+      return lags;
     } catch (LagUnavailableException e) {
-      LOG.debugf("Pipeline lag unavailable: %s", e.getMessage());
+      if (!kafkaUnavailable) {
+        kafkaUnavailable = true; // once per outage, not at every poll of the dashboard
+        LOG.warnf("Pipeline lag unavailable (stages show \"unavailable\"): %s", e.getMessage());
+      }
       return Map.of();
     }
   }
