@@ -62,6 +62,7 @@
   function signedIn(yes) {
     document.getElementById('mainnav').hidden = !yes;
     document.getElementById('logout').hidden = !yes;
+    if (!yes) document.getElementById('stall-banner').hidden = true;
   }
 
   function every(ms, task) {
@@ -78,6 +79,7 @@
   // ---- formatting -------------------------------------------------------------------------
   const time = (iso) => (iso ? new Date(iso).toLocaleTimeString([], { hour12: false }) : '–');
   const stamp = (iso) => (iso ? iso.replace('T', ' ').replace('Z', ' UTC') : '–');
+  const stampSeconds = (iso) => stamp(iso && iso.replace(/\.\d+/, ''));
   const duration = (ms) => (ms === null || ms === undefined ? '–' : ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`);
   const money = (value) => (value ? `${value.currency} ${value.amount}` : '–');
   const reason = (text) => (text || 'unknown').replace(/_/g, ' ');
@@ -121,6 +123,7 @@
     signedIn(true);
     setCrumbs(['Integrations']);
     mount('tpl-integrations');
+    watchPipeline();
   }
 
   async function showSites() {
@@ -128,6 +131,7 @@
     signedIn(true);
     setCrumbs(['Integrations', '#/integrations'], ['Conversion Tracking']);
     mount('tpl-sites');
+    watchPipeline();
     const body = document.querySelector('#sites-table tbody');
     document.getElementById('sites-empty').hidden = sites.length > 0;
     sites.forEach((site) => {
@@ -163,8 +167,9 @@
         live.classList.add('stale');
       }
     });
+    watchPipeline();
     every(5000, async () => {
-      try { renderDelay(await api('/api/pipeline')); } catch (error) { /* tile keeps its last value */ }
+      try { renderWarnings(await api(`${base}/warnings?limit=50`)); } catch (error) { /* keeps its last state */ }
     });
 
     document.getElementById('events-table').addEventListener('click', (event) => {
@@ -175,6 +180,24 @@
       event.preventDefault();
       lookUp(base, document.getElementById('trace-input').value.trim());
     });
+  }
+
+  // ---- pipeline health (every signed-in page) ----------------------------------------------
+  function watchPipeline() {
+    every(5000, async () => {
+      let pipeline;
+      try { pipeline = await api('/api/pipeline'); } catch (error) { return; /* keeps its last state */ }
+      renderBanner(pipeline);
+      if (document.getElementById('tile-delay')) renderDelay(pipeline);
+    });
+  }
+
+  function renderBanner(pipeline) {
+    const banner = document.getElementById('stall-banner');
+    const stalled = pipeline.stages.filter((stage) => stage.status === 'stalled');
+    banner.replaceChildren(...stalled.map((stage) => el('div', { 'data-stage': stage.stage },
+      `Processing stalled since ${time(stage.stalled_since)} — ${stage.stage}: ${stage.stall_reason || 'no progress'}`)));
+    banner.hidden = stalled.length === 0;
   }
 
   // ---- site page parts ---------------------------------------------------------------------
@@ -197,12 +220,31 @@
 
   function renderDelay(pipeline) {
     const latency = pipeline.end_to_end_latency;
+    const known = pipeline.stages.every((stage) => stage.status !== 'unavailable');
     const lag = pipeline.stages.reduce((sum, stage) => sum + (stage.lag || 0), 0);
-    if (latency.events === 0) {
-      tile('tile-delay', 'idle', `no events in the last ${latency.window_seconds / 60} min · lag ${lag}`);
+    const lagText = known ? `lag ${lag} records` : 'lag unknown (Kafka unreachable)';
+    if (!latency) {
+      tile('tile-delay', '–', `report store unavailable · ${lagText}`);
+    } else if (latency.events === 0) {
+      tile('tile-delay', 'idle', `no events in the last ${latency.window_seconds / 60} min · ${lagText}`);
     } else {
-      tile('tile-delay', duration(latency.p50_ms), `p99 ${duration(latency.p99_ms)} · lag ${lag} records`);
+      tile('tile-delay', duration(latency.p50_ms), `p99 ${duration(latency.p99_ms)} · ${lagText}`);
     }
+  }
+
+  function renderWarnings(warnings) {
+    const count = warnings.counts_24h;
+    tile('tile-warnings', String(count), count ? 'events not processed · see Warnings' : 'none in the last 24 h');
+    document.getElementById('tile-warnings').classList.toggle('alert', count > 0);
+    document.getElementById('warnings-empty').hidden = warnings.recent.length > 0;
+    document.querySelector('#warnings-table tbody').replaceChildren(...warnings.recent.map((warning) => el('tr', {
+      'data-testid': 'warning-row',
+      'data-event-id': warning.event_id,
+    },
+    el('td', { title: warning.at }, stampSeconds(warning.at)),
+    el('td', {}, warning.stage),
+    el('td', {}, el('div', { class: 'mono' }, warning.error_class), el('div', { class: 'message' }, warning.error_message)),
+    el('td', { class: 'mono' }, warning.event_id || '–'))));
   }
 
   function renderEvents(events) {

@@ -3,14 +3,15 @@ package io.scanflow.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.scanflow.contract.lag.ConsumerGroupLag;
 import io.scanflow.devstack.DevStack;
-import io.scanflow.devstack.replay.ConsumerGroupLag;
 import io.scanflow.devstack.replay.ConsumerGroupReset;
 import io.scanflow.devstack.replay.Replay;
 import io.scanflow.devstack.service.ScanflowService;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,18 +106,17 @@ class ReplayIT {
   }
 
   private void awaitNoLag() {
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(this::noLag);
-  }
-
-  private boolean noLag() throws Exception {
-    try (Admin admin = stack.admin()) {
-      ConsumerGroupLag lag = new ConsumerGroupLag(admin, stack.info().kafkaBootstrap());
-      for (ScanflowService service : ScanflowService.values()) {
-        if (service.isDerived() && lag.pendingRecords(service.consumerGroup()) > 0) {
-          return false;
-        }
-      }
-      return true;
+    List<String> groups =
+        Arrays.stream(ScanflowService.values())
+            .filter(ScanflowService::isDerived)
+            .map(ScanflowService::consumerGroup)
+            .toList();
+    try (ConsumerGroupLag lag =
+        ConsumerGroupLag.connect(stack.info().kafkaBootstrap(), Duration.ofSeconds(10))) {
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(250))
+          .until(() -> lag.read(groups).values().stream().allMatch(group -> group.lag() == 0));
     }
   }
 

@@ -9,16 +9,21 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.scanflow.contract.AttributedEvent;
 import io.scanflow.contract.UnattributedReason;
+import io.scanflow.reports.sink.SinkHealth;
 import io.scanflow.testsupport.HeadlessChromium;
 import io.scanflow.testsupport.InjectKafka;
+import io.scanflow.testsupport.InjectPostgres;
 import io.scanflow.testsupport.KafkaTestCluster;
 import io.scanflow.testsupport.KafkaTestResource;
+import io.scanflow.testsupport.PostgresTestDatabase;
 import io.scanflow.testsupport.PostgresTestResource;
+import jakarta.inject.Inject;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +41,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @QuarkusTestResource(PostgresTestResource.class)
 class DashboardBrowserIT {
   @InjectKafka KafkaTestCluster kafka;
+  @InjectPostgres PostgresTestDatabase database;
+  @Inject SinkHealth sinkHealth;
 
   @TestHTTPResource("/")
   URL dashboard;
@@ -68,12 +75,7 @@ class DashboardBrowserIT {
       SinkProgress.awaitCaughtUp(kafka);
 
       // given a signed-in admin on the site page
-      browser.get(dashboard.toString());
-      type(By.id("token"), ReportsApi.ADMIN_TOKEN);
-      click(By.id("login-submit"));
-      click(By.id("nav-integrations"));
-      click(By.id("integration-conversion-tracking"));
-      click(By.cssSelector("[data-testid='site-link-" + site + "']"));
+      openSitePage(site);
       awaitTile("tile-events", "2");
       ((JavascriptExecutor) browser).executeScript("window.notReloaded = true;");
 
@@ -113,7 +115,66 @@ class DashboardBrowserIT {
         .contains("Duplicate receipts (1)");
     assertThat(((JavascriptExecutor) browser).executeScript("return window.notReloaded === true"))
         .isEqualTo(true);
-    saveScreenshot();
+    saveScreenshot("dashboard.png");
+  }
+
+  @Test
+  void shouldShowTheSitesWarningsAndABannerWhileProcessingIsStalled() throws Exception {
+    // given a site with one dead letter: an event the sink could not store
+    String site = "warned-" + UUID.randomUUID().toString().substring(0, 8);
+    try (TopicPublisher publisher = new TopicPublisher(kafka)) {
+      publisher.site(site, "Warned Shop");
+    }
+    SinkProgress.awaitCaughtUp(kafka);
+    DeadLetterRows.insert(
+        database,
+        "reports-sink",
+        site,
+        "order-<b>7</b>",
+        "org.postgresql.util.PSQLException",
+        "unsupported Unicode escape sequence <script>",
+        Instant.now());
+
+    // when the admin opens the site page
+    openSitePage(site);
+
+    // then the warning is counted on its tile and listed, as text
+    awaitTile("tile-warnings", "1");
+    WebElement warning =
+        wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-testid='warning-row']")));
+    assertThat(warning.getText())
+        .contains("reports-sink", "org.postgresql.util.PSQLException")
+        .contains("unsupported Unicode escape sequence <script>", "order-<b>7</b>");
+    assertThat(browser.findElement(By.id("stall-banner")).isDisplayed()).isFalse();
+
+    // when the sink has been failing for longer than the stall limit
+    Instant since = Instant.now().minusSeconds(45);
+    sinkHealth.failing(since, "database unreachable: Connection refused");
+    try {
+      // then every page says so in a red banner
+      WebElement banner =
+          wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("stall-banner")));
+      assertThat(banner.getText())
+          .startsWith("Processing stalled since ")
+          .contains("reports-sink: database unreachable: Connection refused");
+      saveScreenshot("dashboard-stalled.png");
+    } finally {
+      sinkHealth.progressed();
+    }
+
+    // and it goes away once the sink moves again
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("stall-banner")));
+  }
+
+  private void openSitePage(String site) {
+    browser.get(dashboard.toString());
+    type(By.id("token"), ReportsApi.ADMIN_TOKEN);
+    click(By.id("login-submit"));
+    click(By.id("nav-integrations"));
+    click(By.id("integration-conversion-tracking"));
+    click(By.cssSelector("[data-testid='site-link-" + site + "']"));
   }
 
   private By row(String eventId, String status) {
@@ -143,8 +204,8 @@ class DashboardBrowserIT {
     wait.until(ExpectedConditions.elementToBeClickable(by)).click();
   }
 
-  private void saveScreenshot() throws Exception {
-    Path target = Path.of("target", "dashboard.png");
+  private void saveScreenshot(String name) throws Exception {
+    Path target = Path.of("target", name);
     Files.createDirectories(target.getParent());
     Files.copy(
         browser.getScreenshotAs(OutputType.FILE).toPath(),

@@ -59,7 +59,8 @@ class ReportsAuthIT {
     return List.of(
         "/api/sites/" + SITE + "/summary",
         "/api/sites/" + SITE + "/events",
-        "/api/sites/" + SITE + "/events/" + eventId);
+        "/api/sites/" + SITE + "/events/" + eventId,
+        "/api/sites/" + SITE + "/warnings");
   }
 
   private static final List<String> ADMIN_REPORTS = List.of("/api/sites", "/api/pipeline");

@@ -2,57 +2,41 @@ package io.scanflow.reports;
 
 import static org.awaitility.Awaitility.await;
 
-import io.scanflow.contract.Topics;
+import io.scanflow.contract.lag.ConsumerGroupLag;
+import io.scanflow.contract.lag.GroupLag;
+import io.scanflow.contract.lag.LagUnavailableException;
 import io.scanflow.testsupport.KafkaTestCluster;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 
 /**
- * Waits until the sink's consumer group has committed every input record; since the sink commits
+ * Waits until the sink's consumer group has committed every input record (measured by the shared
+ * lag reader, so transactional input with its commit markers counts right); since the sink commits
  * offsets only after the database commit, everything published before is then in the tables.
  */
 final class SinkProgress {
-  private static final List<String> INPUTS =
-      List.of(
-          Topics.SERVER_EVENTS_ATTRIBUTED.name(),
-          Topics.SERVER_EVENTS_DUPLICATES.name(),
-          Topics.TRACKING_SITES.name(),
-          Topics.API_KEYS.name(),
-          Topics.SERVER_EVENTS_DLQ.name());
+  private static final String GROUP = "scanflow-reports-sink";
 
   private SinkProgress() {}
 
   static void awaitCaughtUp(KafkaTestCluster kafka) {
-    try (Admin admin = kafka.admin()) {
-      await().atMost(Duration.ofSeconds(60)).until(() -> lag(admin) == 0);
+    try (ConsumerGroupLag lag = reader(kafka)) {
+      // A group that has not joined yet has no partitions, and so no lag: that is not caught up.
+      await().atMost(Duration.ofSeconds(60)).until(() -> caughtUp(lag.read(GROUP)));
     }
   }
 
-  static long lag(Admin admin) throws Exception {
-    Map<TopicPartition, OffsetSpec> partitions =
-        admin.describeTopics(INPUTS).allTopicNames().get().values().stream()
-            .flatMap(
-                topic ->
-                    topic.partitions().stream()
-                        .map(p -> new TopicPartition(topic.name(), p.partition())))
-            .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
-    var ends = admin.listOffsets(partitions).all().get();
-    Map<TopicPartition, OffsetAndMetadata> committed =
-        admin
-            .listConsumerGroupOffsets("scanflow-reports-sink")
-            .partitionsToOffsetAndMetadata()
-            .get();
-    long lag = 0;
-    for (var end : ends.entrySet()) {
-      OffsetAndMetadata done = committed.get(end.getKey());
-      lag += end.getValue().offset() - (done == null ? 0 : done.offset());
+  /** Input records the sink has not committed yet. */
+  static long lag(KafkaTestCluster kafka) throws LagUnavailableException {
+    try (ConsumerGroupLag lag = reader(kafka)) {
+      return lag.read(GROUP).lag();
     }
-    return lag;
+  }
+
+  private static boolean caughtUp(GroupLag lag) {
+    return lag.started() && lag.lag() == 0;
+  }
+
+  private static ConsumerGroupLag reader(KafkaTestCluster kafka) {
+    return ConsumerGroupLag.connect(kafka.bootstrapServers(), Duration.ofSeconds(5));
   }
 }

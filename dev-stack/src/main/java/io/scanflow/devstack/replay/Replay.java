@@ -5,6 +5,7 @@ import static io.scanflow.devstack.service.ScanflowService.DEDUPE_STREAM;
 import static io.scanflow.devstack.service.ScanflowService.REPORTS_SINK;
 
 import io.scanflow.contract.Topics;
+import io.scanflow.contract.lag.ConsumerGroupLag;
 import io.scanflow.devstack.DevStack;
 import io.scanflow.devstack.service.ScanflowService;
 import java.sql.Connection;
@@ -65,7 +66,7 @@ public final class Replay {
       }
       report.accept("Starting " + names(DERIVED));
       stack.startServices(DERIVED);
-      awaitCaughtUp(admin, catchUpTimeout);
+      awaitCaughtUp(catchUpTimeout);
     }
     Duration took = Duration.between(started, Instant.now());
     report.accept(
@@ -101,27 +102,22 @@ public final class Replay {
   }
 
   /**
-   * Checked in pipeline order in one pass: when dedupe has no lag, everything it will emit is
-   * committed, so attribution's lag measured after it covers it, and so on to the sink.
+   * All three groups are read in one pass, their committed offsets before the end offsets: when
+   * dedupe has no lag, everything it will emit is committed, so attribution's lag covers it, and so
+   * on to the sink.
    */
-  private void awaitCaughtUp(Admin admin, Duration timeout) throws Exception {
-    ConsumerGroupLag lag = new ConsumerGroupLag(admin, stack.info().kafkaBootstrap());
+  private void awaitCaughtUp(Duration timeout) throws Exception {
+    List<String> groups = DERIVED.stream().map(ScanflowService::consumerGroup).toList();
     Instant deadline = Instant.now().plus(timeout);
-    while (true) {
-      long pending = 0;
-      for (ScanflowService service : DERIVED) {
-        pending += lag.pendingRecords(service.consumerGroup());
-        if (pending > 0) {
-          break;
+    try (ConsumerGroupLag lag =
+        ConsumerGroupLag.connect(stack.info().kafkaBootstrap(), Duration.ofSeconds(10))) {
+      while (lag.read(groups).values().stream().anyMatch(group -> group.lag() > 0)) {
+        if (Instant.now().isAfter(deadline)) {
+          throw new IllegalStateException(
+              "Replay not caught up after " + timeout.toSeconds() + "s");
         }
+        Thread.sleep(500);
       }
-      if (pending == 0) {
-        return;
-      }
-      if (Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException("Replay not caught up after " + timeout.toSeconds() + "s");
-      }
-      Thread.sleep(500);
     }
   }
 

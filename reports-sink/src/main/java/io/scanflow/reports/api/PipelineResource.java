@@ -1,7 +1,6 @@
 package io.scanflow.reports.api;
 
 import io.scanflow.reports.ReportsConfig;
-import io.scanflow.reports.api.ConsumerLag.StageLag;
 import io.scanflow.reports.auth.AccessGuard;
 import io.scanflow.reports.store.Latency;
 import io.scanflow.reports.store.LatencyQueries;
@@ -14,32 +13,47 @@ import jakarta.ws.rs.core.MediaType;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import org.jboss.logging.Logger;
 
-/** {@code GET /api/pipeline}: lag per stage and end-to-end latency (admin only). */
+/**
+ * {@code GET /api/pipeline}: each stage's health and the end-to-end latency (admin only). Answers
+ * even while Kafka or the database is down, so that the dashboard can show why.
+ */
 @Path("/api/pipeline")
 @Produces(MediaType.APPLICATION_JSON)
 public class PipelineResource {
+  private static final Logger LOG = Logger.getLogger(PipelineResource.class);
+
   private final AccessGuard guard;
-  private final ConsumerLag lag;
+  private final PipelineHealth health;
   private final LatencyQueries latency;
   private final ReportsConfig config;
 
   public PipelineResource(
-      AccessGuard guard, ConsumerLag lag, LatencyQueries latency, ReportsConfig config) {
+      AccessGuard guard, PipelineHealth health, LatencyQueries latency, ReportsConfig config) {
     this.guard = guard;
-    this.lag = lag;
+    this.health = health;
     this.latency = latency;
     this.config = config;
   }
 
-  /** The pipeline's state; the lag of each stage is its consumer group's lag over all inputs. */
-  public record PipelineState(Instant measuredAt, List<StageLag> stages, Latency endToEndLatency) {}
+  /** The pipeline's state; {@code endToEndLatency} is null while the database cannot be read. */
+  public record PipelineState(
+      Instant measuredAt, List<StageHealth> stages, Latency endToEndLatency) {}
 
   @GET
   public PipelineState pipeline(@Context HttpHeaders headers) throws SQLException {
     guard.requireAdmin(headers);
-    List<StageLag> stages = lag.of(config.reports().pipelineGroups());
-    return new PipelineState(
-        Instant.now(), stages, latency.latency(config.reports().latencyWindow()));
+    Instant now = Instant.now();
+    return new PipelineState(now, health.stages(now), latency());
+  }
+
+  private Latency latency() {
+    try {
+      return latency.latency(config.reports().latencyWindow());
+    } catch (SQLException e) {
+      LOG.debugf("End-to-end latency unavailable: %s", e.getMessage());
+      return null;
+    }
   }
 }

@@ -7,7 +7,9 @@ import io.scanflow.reports.store.ReceiptQueries;
 import io.scanflow.reports.store.SiteDirectory;
 import io.scanflow.reports.store.SiteSummary;
 import io.scanflow.reports.store.SiteView;
+import io.scanflow.reports.store.SiteWarnings;
 import io.scanflow.reports.store.SummaryQueries;
+import io.scanflow.reports.store.WarningQueries;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -30,16 +32,19 @@ public class SitesResource {
   private final SiteDirectory directory;
   private final SummaryQueries summaries;
   private final ReceiptQueries receipts;
+  private final WarningQueries warnings;
 
   public SitesResource(
       AccessGuard guard,
       SiteDirectory directory,
       SummaryQueries summaries,
-      ReceiptQueries receipts) {
+      ReceiptQueries receipts,
+      WarningQueries warnings) {
     this.guard = guard;
     this.directory = directory;
     this.summaries = summaries;
     this.receipts = receipts;
+    this.warnings = warnings;
   }
 
   @GET
@@ -86,6 +91,20 @@ public class SitesResource {
     return receipts
         .trace(siteId, eventId)
         .orElseThrow(() -> ApiProblem.notFound("Event not (yet) in the reports"));
+  }
+
+  /** The site's dead letters: why an event it sent may never reach its reports. */
+  @GET
+  @Path("/{siteId}/warnings")
+  public SiteWarnings warnings(
+      @Context HttpHeaders headers,
+      @PathParam("siteId") String siteId,
+      @QueryParam("limit") @DefaultValue("50") String limit)
+      throws SQLException {
+    guard.requireSite(headers, siteId);
+    int parsed = parseLimit(limit);
+    requireKnown(siteId);
+    return warnings.siteWarnings(siteId, parsed);
   }
 
   private void requireKnown(String siteId) throws SQLException {
