@@ -3,8 +3,11 @@ package io.scanflow.devstack.supervisor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -90,6 +93,24 @@ class SupervisorTest {
     assertThat(supervisor.restarts("kafka")).isEqualTo(2);
     assertThat(console)
         .anyMatch(line -> line.contains("kafka could not be restarted (port in use); restarting"));
+  }
+
+  @Test
+  void shouldDescribeEachProcessInTheStatusEndpointsShape() throws Exception {
+    FakeProcess kafka = new FakeProcess("kafka");
+    supervisor.supervise(List.of(kafka));
+    kafka.crash();
+    await().atMost(Duration.ofSeconds(10)).until(() -> kafka.running);
+
+    JsonNode status =
+        new ObjectMapper().valueToTree(Map.of("processes", supervisor.status())).path("processes");
+
+    assertThat(status).hasSize(1);
+    assertThat(status.get(0).path("name").asText()).isEqualTo("kafka");
+    assertThat(status.get(0).path("pid").asLong()).isEqualTo(1001);
+    assertThat(status.get(0).path("state").asText()).isEqualTo("running");
+    assertThat(status.get(0).path("restarts").asInt()).isEqualTo(1);
+    assertThat(status.get(0).path("last_exit").asText()).startsWith("exited with code 137 at ");
   }
 
   /** A process whose exits and starts the test controls. */
