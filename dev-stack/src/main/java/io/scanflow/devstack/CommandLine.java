@@ -18,6 +18,8 @@ final class CommandLine {
 
       Options (or environment variables SCANFLOW_DEV_<NAME>, e.g. SCANFLOW_DEV_INGEST_PORT=18080):
         --clean                     start with empty data (topics, tables, state, demo site)
+        --fast-unsafe-db            PostgreSQL without fsync and synchronous commit: faster, but
+                                    a crash of it can lose rows whose events were acknowledged
         --home=DIR                  where logs, data and dev-stack.json go (default .scanflow)
         --ingest-port=8080          ingest-api (and the admin API)
         --reports-port=8081         reports-sink (reports API and dashboard)
@@ -42,6 +44,8 @@ final class CommandLine {
           "postgres-port",
           "control-port");
 
+  private static final List<String> FLAGS = List.of("clean", "fast-unsafe-db");
+
   private CommandLine() {}
 
   static DevStackConfig parse(String[] args, Map<String, String> env, Path workingDir) {
@@ -53,7 +57,8 @@ final class CommandLine {
     StackPorts d = StackPorts.defaults();
     config =
         config
-            .withClean(option.apply("clean") != null)
+            .withClean(flag(option, "clean"))
+            .withFastUnsafeDatabase(flag(option, "fast-unsafe-db"))
             .withPorts(
                 new StackPorts(
                     port(option, "ingest-port", d.ingest()),
@@ -78,7 +83,7 @@ final class CommandLine {
   private static boolean isKnown(String arg) {
     String name = arg.replaceFirst("^--", "").replaceFirst("=.*$", "");
     return arg.startsWith("--")
-        && (PORT_OPTIONS.contains(name) || name.equals("home") || name.equals("clean"));
+        && (PORT_OPTIONS.contains(name) || FLAGS.contains(name) || name.equals("home"));
   }
 
   private static String value(String[] args, Map<String, String> env, String name) {
@@ -91,6 +96,12 @@ final class CommandLine {
       }
     }
     return env.get("SCANFLOW_DEV_" + name.toUpperCase().replace('-', '_'));
+  }
+
+  /** Set by {@code --name}, or by its environment variable unless that says {@code false}. */
+  private static boolean flag(Function<String, String> option, String name) {
+    String value = option.apply(name);
+    return value != null && !value.equalsIgnoreCase("false");
   }
 
   private static int port(Function<String, String> option, String name, int fallback) {

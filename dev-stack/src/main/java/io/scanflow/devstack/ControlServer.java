@@ -1,5 +1,6 @@
 package io.scanflow.devstack;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.scanflow.devstack.replay.Replay;
@@ -9,13 +10,16 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * A loopback-only endpoint of the running supervisor, so that {@code ./scanflow replay} in another
- * terminal can ask the process that owns the children to replay. Guarded by the admin token.
+ * terminal can ask the process that owns the children to replay, and anyone can see what the
+ * supervisor restarted ({@code GET /status}). Guarded by the admin token.
  */
 public final class ControlServer implements AutoCloseable {
   private static final Duration CATCH_UP_TIMEOUT = Duration.ofMinutes(10);
+  private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpServer server;
 
   private ControlServer(HttpServer server) {
@@ -26,6 +30,7 @@ public final class ControlServer implements AutoCloseable {
     try {
       HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
       server.createContext("/replay", exchange -> replay(stack, exchange));
+      server.createContext("/status", exchange -> status(stack, exchange));
       server.start();
       return new ControlServer(server);
     } catch (IOException e) {
@@ -33,16 +38,21 @@ public final class ControlServer implements AutoCloseable {
     }
   }
 
+  /** {@code {"processes": [{"name", "pid", "state", "restarts", "last_exit"}, ...]}}. */
+  private static void status(DevStack stack, HttpExchange exchange) throws IOException {
+    if (!authorized(stack, exchange, "GET")) {
+      return;
+    }
+    byte[] body = JSON.writeValueAsBytes(Map.of("processes", stack.supervisor().status()));
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.sendResponseHeaders(200, body.length);
+    exchange.getResponseBody().write(body);
+    exchange.close();
+  }
+
   private static synchronized void replay(DevStack stack, HttpExchange exchange)
       throws IOException {
-    String expected = "Bearer " + stack.info().adminToken();
-    String given = exchange.getRequestHeaders().getFirst("Authorization");
-    if (!"POST".equals(exchange.getRequestMethod())
-        || given == null
-        || !MessageDigest.isEqual(
-            expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
-      exchange.sendResponseHeaders(401, -1);
-      exchange.close();
+    if (!authorized(stack, exchange, "POST")) {
       return;
     }
     StringBuilder log = new StringBuilder();
@@ -58,6 +68,22 @@ public final class ControlServer implements AutoCloseable {
     exchange.sendResponseHeaders(status, body.length);
     exchange.getResponseBody().write(body);
     exchange.close();
+  }
+
+  /** Answers 401 and returns false unless it is {@code method} with the admin token. */
+  private static boolean authorized(DevStack stack, HttpExchange exchange, String method)
+      throws IOException {
+    String expected = "Bearer " + stack.info().adminToken();
+    String given = exchange.getRequestHeaders().getFirst("Authorization");
+    if (method.equals(exchange.getRequestMethod())
+        && given != null
+        && MessageDigest.isEqual(
+            expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
+      return true;
+    }
+    exchange.sendResponseHeaders(401, -1);
+    exchange.close();
+    return false;
   }
 
   @Override

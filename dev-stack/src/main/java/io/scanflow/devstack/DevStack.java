@@ -9,6 +9,9 @@ import io.scanflow.devstack.replay.ConsumerGroupReset;
 import io.scanflow.devstack.service.ReadinessProbe;
 import io.scanflow.devstack.service.ScanflowService;
 import io.scanflow.devstack.service.ServiceLauncher;
+import io.scanflow.devstack.supervisor.Supervised;
+import io.scanflow.devstack.supervisor.SupervisedChild;
+import io.scanflow.devstack.supervisor.Supervisor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,7 +22,8 @@ import org.apache.kafka.clients.admin.Admin;
 
 /**
  * The whole pipeline on one machine: a KRaft broker (own JVM), embedded PostgreSQL, the topics, and
- * the four services as child processes. {@code ./scanflow up} and the e2e tests both use it.
+ * the four services as child processes. {@code ./scanflow up} and the e2e tests both use it. Once
+ * started, its {@link Supervisor} restarts whichever of them dies without being asked to stop.
  */
 public final class DevStack implements AutoCloseable {
   public static final int PARTITIONS = 12;
@@ -30,7 +34,8 @@ public final class DevStack implements AutoCloseable {
   private final PidFiles pids;
   private final Map<ScanflowService, ChildProcess> services =
       Collections.synchronizedMap(new EnumMap<>(ScanflowService.class));
-  private ChildProcess broker;
+  private final Supervisor supervisor = new Supervisor(System.out::println);
+  private volatile ChildProcess broker;
   private KafkaBroker kafka;
   private EmbeddedDatabase database;
   private ServiceLauncher launcher;
@@ -67,9 +72,7 @@ public final class DevStack implements AutoCloseable {
               home.log("kafka"));
       step("Kafka broker", () -> broker = kafka.start());
       pids.remember(broker);
-      step(
-          "PostgreSQL",
-          () -> database = EmbeddedDatabase.start(home.postgresData(), config.ports().postgres()));
+      step("PostgreSQL", this::startDatabase);
       step("Topics", this::createTopics);
       launcher = new ServiceLauncher(config, kafka.bootstrapServers(), database.jdbcUrl(), token);
       startServices(List.of(ScanflowService.values()));
@@ -77,6 +80,7 @@ public final class DevStack implements AutoCloseable {
           DemoSite.loadOrCreate(home.demoSiteFile(), url(config.ports().ingest()), token);
       info = describe(token, demo);
       info.write(home.infoFile());
+      supervise();
       return info;
     } catch (RuntimeException e) {
       close();
@@ -122,6 +126,22 @@ public final class DevStack implements AutoCloseable {
     }
   }
 
+  /** The pid of a service's current process (a restart or a replay changes it); -1 if stopped. */
+  public long pid(ScanflowService service) {
+    ChildProcess process = services.get(service);
+    return process == null ? -1 : process.pid();
+  }
+
+  /** The pid of the Kafka broker's current process. */
+  public long brokerPid() {
+    return broker.pid();
+  }
+
+  /** Restart counts and states of the broker, PostgreSQL and the services. */
+  public Supervisor supervisor() {
+    return supervisor;
+  }
+
   public Admin admin() {
     return KafkaBroker.admin(kafka.bootstrapServers());
   }
@@ -141,6 +161,7 @@ public final class DevStack implements AutoCloseable {
   /** Stops everything in reverse start order; safe to call twice (shutdown hook and finally). */
   @Override
   public synchronized void close() {
+    supervisor.close(); // first: a requested stop is no crash to recover from
     stopServices(List.of(ScanflowService.values()));
     if (database != null) {
       database.close();
@@ -150,6 +171,77 @@ public final class DevStack implements AutoCloseable {
       broker.stop(STOP_GRACE);
       pids.forget(broker);
       broker = null;
+    }
+  }
+
+  private void startDatabase() {
+    database =
+        EmbeddedDatabase.start(
+            config.home().postgresData(),
+            config.ports().postgres(),
+            !config.fastUnsafeDatabase(),
+            config.home().log("postgres"));
+    if (config.fastUnsafeDatabase()) {
+      System.out.println(
+          "  PostgreSQL runs with fsync and synchronous_commit off (--fast-unsafe-db): a crash of it"
+              + " can lose rows whose events were already acknowledged");
+    }
+  }
+
+  /** From now on, whatever dies unexpectedly is restarted (see {@link Supervisor}). */
+  private void supervise() {
+    List<Supervised> targets = new ArrayList<>();
+    targets.add(new SupervisedChild("kafka", () -> broker, this::restartBroker));
+    targets.add(database);
+    for (ScanflowService service : ScanflowService.values()) {
+      targets.add(
+          new SupervisedChild(
+              service.module(), () -> services.get(service), () -> restartService(service)));
+    }
+    supervisor.supervise(targets);
+  }
+
+  private ChildProcess restartBroker() {
+    ChildProcess fresh = kafka.launch();
+    pids.remember(fresh);
+    broker = fresh;
+    return fresh;
+  }
+
+  /**
+   * Starts a crashed service again, unless a replay has stopped or replaced it meanwhile. The
+   * crashed instance never left its consumer group, and a restarted one would wait for its session
+   * to time out (45 s) in its first rebalance; removing it first saves that wait.
+   */
+  private ChildProcess restartService(ScanflowService service) {
+    if (service.isDerived()) {
+      removeMembersOfCrashed(service);
+    }
+    synchronized (services) {
+      ChildProcess current = services.get(service);
+      if (current == null || current.isAlive() || current.stopRequested()) {
+        return current;
+      }
+      ChildProcess fresh = launcher.start(service);
+      pids.remember(fresh);
+      services.put(service, fresh);
+      return fresh;
+    }
+  }
+
+  private void removeMembersOfCrashed(ScanflowService service) {
+    try (Admin admin = admin()) {
+      new ConsumerGroupReset(admin).removeLeftoverMembers(service.consumerGroup());
+    } catch (Exception e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      System.out.println(
+          "  could not remove the crashed "
+              + service.module()
+              + " from its consumer group ("
+              + e.getMessage()
+              + "); its restart may wait for the session timeout");
     }
   }
 

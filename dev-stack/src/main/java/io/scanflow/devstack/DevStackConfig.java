@@ -10,12 +10,16 @@ import java.util.Map;
 /**
  * What one dev stack run needs: where the repo and {@code .scanflow/} are, the ports, the class
  * path of the broker, and extra configuration handed to every service as environment variables.
+ *
+ * @param fastUnsafeDatabase PostgreSQL without fsync and synchronous commit ({@code
+ *     --fast-unsafe-db}): a crash of it can lose rows the sink has already acknowledged
  */
 public record DevStackConfig(
     Path repoRoot,
     StackHome home,
     StackPorts ports,
     boolean clean,
+    boolean fastUnsafeDatabase,
     String classpath,
     Map<String, String> serviceEnv) {
 
@@ -31,27 +35,36 @@ public record DevStackConfig(
         new StackHome(root.resolve(".scanflow")),
         StackPorts.defaults(),
         false,
+        false,
         classpathOf(root),
         Map.of());
   }
 
   public DevStackConfig withHome(Path home) {
-    return new DevStackConfig(repoRoot, new StackHome(home), ports, clean, classpath, serviceEnv);
+    return new DevStackConfig(
+        repoRoot, new StackHome(home), ports, clean, fastUnsafeDatabase, classpath, serviceEnv);
   }
 
   public DevStackConfig withPorts(StackPorts ports) {
-    return new DevStackConfig(repoRoot, home, ports, clean, classpath, serviceEnv);
+    return new DevStackConfig(
+        repoRoot, home, ports, clean, fastUnsafeDatabase, classpath, serviceEnv);
   }
 
   public DevStackConfig withClean(boolean clean) {
-    return new DevStackConfig(repoRoot, home, ports, clean, classpath, serviceEnv);
+    return new DevStackConfig(
+        repoRoot, home, ports, clean, fastUnsafeDatabase, classpath, serviceEnv);
+  }
+
+  public DevStackConfig withFastUnsafeDatabase(boolean fastUnsafeDatabase) {
+    return new DevStackConfig(
+        repoRoot, home, ports, clean, fastUnsafeDatabase, classpath, serviceEnv);
   }
 
   /** Adds an environment variable for every service, e.g. a short pending timeout in tests. */
   public DevStackConfig withServiceEnv(String name, String value) {
     Map<String, String> env = new LinkedHashMap<>(serviceEnv);
     env.put(name, value);
-    return new DevStackConfig(repoRoot, home, ports, clean, classpath, env);
+    return new DevStackConfig(repoRoot, home, ports, clean, fastUnsafeDatabase, classpath, env);
   }
 
   public Path serviceJar(String module) {

@@ -49,4 +49,24 @@ class CommandLineTest {
             () -> CommandLine.parse(new String[] {"up", "--kafka-port=99999"}, Map.of(), REPO))
         .hasMessageContaining("--kafka-port must be a port number");
   }
+
+  @Test
+  void shouldRunADurableDatabaseUnlessAskedForAFastUnsafeOne() {
+    assertThat(CommandLine.parse(new String[] {"up"}, Map.of(), REPO).fastUnsafeDatabase())
+        .isFalse();
+    assertThat(
+            CommandLine.parse(new String[] {"up", "--fast-unsafe-db"}, Map.of(), REPO)
+                .fastUnsafeDatabase())
+        .isTrue();
+    assertThat(
+            CommandLine.parse(
+                    new String[] {"up"}, Map.of("SCANFLOW_DEV_FAST_UNSAFE_DB", "true"), REPO)
+                .fastUnsafeDatabase())
+        .isTrue();
+    assertThat(
+            CommandLine.parse(
+                    new String[] {"up"}, Map.of("SCANFLOW_DEV_FAST_UNSAFE_DB", "false"), REPO)
+                .fastUnsafeDatabase())
+        .isFalse();
+  }
 }

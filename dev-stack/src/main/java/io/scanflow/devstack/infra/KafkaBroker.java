@@ -43,16 +43,7 @@ public final class KafkaBroker {
 
   /** Formats the storage if needed, starts the broker and waits until it answers. */
   public ChildProcess start() {
-    Path properties = writeConfig();
-    if (!Files.exists(dir.resolve("logs").resolve("meta.properties"))) {
-      format(properties);
-    }
-    ChildProcess broker =
-        ChildProcess.start(
-            "kafka",
-            JavaCommand.of(jvmOptions("-Xmx512m"), List.of("kafka.Kafka", properties.toString())),
-            Map.of(),
-            log);
+    ChildProcess broker = launch();
     try {
       awaitReady(broker);
     } catch (RuntimeException e) {
@@ -60,6 +51,22 @@ public final class KafkaBroker {
       throw e;
     }
     return broker;
+  }
+
+  /**
+   * Formats the storage if needed and starts the broker without waiting: the supervisor's restart
+   * after a crash, where clients reconnect by themselves.
+   */
+  public ChildProcess launch() {
+    Path properties = writeConfig();
+    if (!Files.exists(dir.resolve("logs").resolve("meta.properties"))) {
+      format(properties);
+    }
+    return ChildProcess.start(
+        "kafka",
+        JavaCommand.of(jvmOptions("-Xmx512m"), List.of("kafka.Kafka", properties.toString())),
+        Map.of(),
+        log);
   }
 
   private void format(Path properties) {

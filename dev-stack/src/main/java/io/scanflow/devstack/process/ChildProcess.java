@@ -18,6 +18,7 @@ public final class ChildProcess {
   private final String name;
   private final Process process;
   private final Path log;
+  private volatile boolean stopRequested;
 
   private ChildProcess(String name, Process process, Path log) {
     this.name = name;
@@ -68,13 +69,28 @@ public final class ChildProcess {
     return process.isAlive();
   }
 
+  /** The exit code once it has exited (137 after {@code kill -9}); -1 while it runs. */
+  public int exitCode() {
+    return process.isAlive() ? -1 : process.exitValue();
+  }
+
+  /**
+   * True once {@link #signalStop()} or {@link #stop(Duration)} was called: its exit was asked for,
+   * so the supervisor must not restart it.
+   */
+  public boolean stopRequested() {
+    return stopRequested;
+  }
+
   /** Sends SIGTERM without waiting. */
   public void signalStop() {
+    stopRequested = true;
     process.destroy();
   }
 
   /** SIGTERM, then wait up to {@code grace}; SIGKILL if it is still running. */
   public void stop(Duration grace) {
+    stopRequested = true;
     if (!process.isAlive()) {
       return;
     }
