@@ -8,13 +8,15 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Meters of attribution-stream: events and sessions read, outcomes by status and reason, records
- * sent to the DLQ, and the number of events waiting for their session.
+ * sent to the DLQ, tracking sites that cannot be read, and the number of events waiting for their
+ * session.
  */
 public final class AttributionMetrics {
   private final MeterRegistry registry;
   private final Counter eventsIn;
   private final Counter sessionsIn;
   private final Counter deadLetters;
+  private final Counter unreadableSites;
   private final Map<String, Long> pendingByTask = new ConcurrentHashMap<>();
 
   public AttributionMetrics(MeterRegistry registry) {
@@ -22,6 +24,7 @@ public final class AttributionMetrics {
     eventsIn = registry.counter("scanflow.attribution.records.in", "topic", "server-events-unique");
     sessionsIn = registry.counter("scanflow.attribution.records.in", "topic", "scan-sessions");
     deadLetters = registry.counter("scanflow.attribution.dead.letters");
+    unreadableSites = registry.counter("scanflow.attribution.unreadable.sites");
     registry.gauge("scanflow.attribution.pending", pendingByTask, AttributionMetrics::sum);
   }
 
@@ -35,6 +38,10 @@ public final class AttributionMetrics {
 
   void deadLetter() {
     deadLetters.increment();
+  }
+
+  void unreadableSite() {
+    unreadableSites.increment();
   }
 
   void outcome(Attribution attribution) {

@@ -4,9 +4,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.scanflow.contract.IngestedEvent;
 import io.scanflow.contract.JsonSerde;
 import io.scanflow.contract.ScanSession;
+import io.scanflow.contract.TopicDescriptor;
 import io.scanflow.contract.Topics;
-import io.scanflow.streams.ContractRecordReader;
 import io.scanflow.streams.DeadLetterRoute;
+import io.scanflow.streams.GuardedProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Duration;
@@ -14,7 +15,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -24,16 +24,15 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The attribution-stream topology: {@code server-events-unique} and {@code scan-sessions}
  * (co-partitioned by scan_session_id) meet in one task; {@code tracking-sites} is global; each
- * event leaves once on {@code server-events-attributed}, unreadable records go to the DLQ.
+ * event leaves once on {@code server-events-attributed}; an event or session that cannot be read or
+ * handled goes to the DLQ.
  */
 @ApplicationScoped
 public class AttributionTopology {
   public static final String STAGE = "attribution-stream";
   public static final String EVENTS_SOURCE = "unique-events-source";
-  public static final String EVENTS_READER = "unique-events-reader";
   public static final String ATTRIBUTE_EVENTS = "attribute-events";
   public static final String SESSIONS_SOURCE = "scan-sessions-source";
-  public static final String SESSIONS_READER = "scan-sessions-reader";
   public static final String TRACK_SESSIONS = "track-sessions";
   public static final String SITES_SOURCE = "tracking-sites-source";
   public static final String SITES_UPDATER = "tracking-sites-updater";
@@ -50,6 +49,7 @@ public class AttributionTopology {
 
   /** The whole topology, from plain values, so tests and tools build exactly what the app runs. */
   public static Topology build(Duration pendingTimeout, AttributionMetrics metrics) {
+    DeadLetterRoute route = new DeadLetterRoute(DLQ_SINK, STAGE, metrics::deadLetter);
     Topology topology = new Topology();
     topology.addGlobalStore(
         sitesStore(),
@@ -58,65 +58,59 @@ public class AttributionTopology {
         new ByteArrayDeserializer(),
         Topics.TRACKING_SITES.name(),
         SITES_UPDATER,
-        TrackingSitesUpdater::new);
-    DeadLetterRoute eventsRoute = route(ATTRIBUTE_EVENTS, metrics);
-    addReader(
+        () -> new TrackingSitesUpdater(metrics));
+    addGuarded(
         topology,
         EVENTS_SOURCE,
-        EVENTS_READER,
-        Topics.SERVER_EVENTS_UNIQUE.name(),
+        Topics.SERVER_EVENTS_UNIQUE,
+        ATTRIBUTE_EVENTS,
         () ->
-            new ContractRecordReader<>(
+            new GuardedProcessor<>(
                 Topics.SERVER_EVENTS_UNIQUE.valueSerde().deserializer(),
                 AttributionTopology::problemOfEvent,
-                eventsRoute));
-    DeadLetterRoute sessionsRoute = route(TRACK_SESSIONS, metrics);
-    addReader(
+                new EventAttributionProcessor(pendingTimeout, metrics, route),
+                route));
+    addGuarded(
         topology,
         SESSIONS_SOURCE,
-        SESSIONS_READER,
-        Topics.SCAN_SESSIONS.name(),
+        Topics.SCAN_SESSIONS,
+        TRACK_SESSIONS,
         () ->
-            new ContractRecordReader<>(
+            new GuardedProcessor<>(
                 Topics.SCAN_SESSIONS.valueSerde().deserializer(),
                 AttributionTopology::problemOfSession,
-                sessionsRoute));
+                new SessionProcessor(metrics, route),
+                route));
+    topology.addStateStore(sessionsStore(), ATTRIBUTE_EVENTS, TRACK_SESSIONS);
+    topology.addStateStore(pendingStore(), ATTRIBUTE_EVENTS, TRACK_SESSIONS);
+    // The processors serialise their outputs themselves (OutputRecords): the sinks pass bytes on.
+    topology.addSink(
+        ATTRIBUTED_SINK,
+        Topics.SERVER_EVENTS_ATTRIBUTED.name(),
+        new ByteArraySerializer(),
+        new ByteArraySerializer(),
+        ATTRIBUTE_EVENTS,
+        TRACK_SESSIONS);
     topology.addSink(
         DLQ_SINK,
         Topics.SERVER_EVENTS_DLQ.name(),
         new ByteArraySerializer(),
         new ByteArraySerializer(),
-        EVENTS_READER,
-        SESSIONS_READER);
-    topology.addProcessor(
-        ATTRIBUTE_EVENTS,
-        () -> new EventAttributionProcessor(pendingTimeout, metrics),
-        EVENTS_READER);
-    topology.addProcessor(TRACK_SESSIONS, () -> new SessionProcessor(metrics), SESSIONS_READER);
-    topology.addStateStore(sessionsStore(), ATTRIBUTE_EVENTS, TRACK_SESSIONS);
-    topology.addStateStore(pendingStore(), ATTRIBUTE_EVENTS, TRACK_SESSIONS);
-    topology.addSink(
-        ATTRIBUTED_SINK,
-        Topics.SERVER_EVENTS_ATTRIBUTED.name(),
-        new StringSerializer(),
-        Topics.SERVER_EVENTS_ATTRIBUTED.valueSerde().serializer(),
         ATTRIBUTE_EVENTS,
         TRACK_SESSIONS);
     return topology;
   }
 
-  private static void addReader(
+  /** A byte-array source and the guarded processor that reads and handles its records. */
+  private static void addGuarded(
       Topology topology,
       String sourceName,
-      String readerName,
-      String topic,
-      ProcessorSupplier<byte[], byte[], Object, Object> reader) {
-    topology.addSource(sourceName, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topic);
-    topology.addProcessor(readerName, reader, sourceName);
-  }
-
-  private static DeadLetterRoute route(String validChild, AttributionMetrics metrics) {
-    return new DeadLetterRoute(validChild, DLQ_SINK, STAGE, metrics::deadLetter);
+      TopicDescriptor<?, ?> topic,
+      String processorName,
+      ProcessorSupplier<byte[], byte[], byte[], byte[]> processor) {
+    topology.addSource(
+        sourceName, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topic.name());
+    topology.addProcessor(processorName, processor, sourceName);
   }
 
   private static StoreBuilder<KeyValueStore<String, ScanSession>> sessionsStore() {

@@ -1,53 +1,54 @@
 package io.scanflow.attribution;
 
-import io.scanflow.contract.AttributedEvent;
 import io.scanflow.contract.IngestedEvent;
 import io.scanflow.contract.PipelineHeaders;
 import io.scanflow.contract.ScanSession;
+import io.scanflow.streams.DeadLetterRoute;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Attributes each unique event to its scan session, or parks it in the pending store until the
  * session arrives; a wall-clock punctuator gives up on parked events after the pending timeout.
+ * Either way one step changes state (a forward or a store write), and it comes last.
  */
-final class EventAttributionProcessor
-    implements Processor<String, IngestedEvent, String, AttributedEvent> {
+final class EventAttributionProcessor implements Processor<String, IngestedEvent, byte[], byte[]> {
   private final Duration pendingTimeout;
   private final AttributionMetrics metrics;
-  private ProcessorContext<String, AttributedEvent> context;
+  private final DeadLetterRoute deadLetterRoute;
+  private ProcessorContext<byte[], byte[]> context;
   private KeyValueStore<String, ScanSession> sessions;
   private KeyValueStore<String, PendingEvent> pending;
   private Outcomes outcomes;
   private String taskId;
 
-  EventAttributionProcessor(Duration pendingTimeout, AttributionMetrics metrics) {
+  EventAttributionProcessor(
+      Duration pendingTimeout, AttributionMetrics metrics, DeadLetterRoute deadLetterRoute) {
     this.pendingTimeout = pendingTimeout;
     this.metrics = metrics;
+    this.deadLetterRoute = deadLetterRoute;
   }
 
   @Override
-  public void init(ProcessorContext<String, AttributedEvent> context) {
+  public void init(ProcessorContext<byte[], byte[]> context) {
     this.context = context;
     this.sessions = context.getStateStore(AttributionTopology.SESSIONS_STORE);
     this.pending = context.getStateStore(AttributionTopology.PENDING_STORE);
-    this.outcomes =
-        new Outcomes(
-            context,
-            new SiteWindows(context.getStateStore(AttributionTopology.SITES_STORE)),
-            metrics);
+    this.outcomes = new Outcomes(context, metrics, deadLetterRoute);
     this.taskId = context.taskId().toString();
     context.schedule(punctuationInterval(), PunctuationType.WALL_CLOCK_TIME, this::expirePending);
   }
@@ -63,9 +64,16 @@ final class EventAttributionProcessor
       return;
     }
     Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+    Optional<RecordMetadata> source = context.recordMetadata();
     pending.put(
         PendingKeys.of(sessionId, event.eventKey()),
-        new PendingEvent(event, now, record.timestamp(), deduplicatedAt(record)));
+        new PendingEvent(
+            event,
+            now,
+            record.timestamp(),
+            deduplicatedAt(record),
+            source.map(RecordMetadata::partition).orElse(null),
+            source.map(RecordMetadata::offset).orElse(null)));
   }
 
   /** Emits every parked event that has waited at least the timeout, and counts the rest. */
@@ -84,7 +92,7 @@ final class EventAttributionProcessor
     }
     for (KeyValue<String, PendingEvent> entry : expired) {
       pending.delete(entry.key);
-      outcomes.emit(entry.value, null);
+      outcomes.release(entry.value, null);
     }
     metrics.pending(taskId, waiting);
   }

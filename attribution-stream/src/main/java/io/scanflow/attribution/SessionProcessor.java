@@ -1,7 +1,7 @@
 package io.scanflow.attribution;
 
-import io.scanflow.contract.AttributedEvent;
 import io.scanflow.contract.ScanSession;
+import io.scanflow.streams.DeadLetterRoute;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,27 +15,27 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Keeps the scan sessions of its partition in the sessions store and releases, at once, the events
- * that were waiting for a session that just arrived.
+ * that were waiting for a session that just arrived. Storing the session is the only step that can
+ * fail for the session's sake, and it comes first; a waiting event whose output cannot be written
+ * is dead-lettered on its own.
  */
-final class SessionProcessor implements Processor<String, ScanSession, String, AttributedEvent> {
+final class SessionProcessor implements Processor<String, ScanSession, byte[], byte[]> {
   private final AttributionMetrics metrics;
+  private final DeadLetterRoute deadLetterRoute;
   private KeyValueStore<String, ScanSession> sessions;
   private KeyValueStore<String, PendingEvent> pending;
   private Outcomes outcomes;
 
-  SessionProcessor(AttributionMetrics metrics) {
+  SessionProcessor(AttributionMetrics metrics, DeadLetterRoute deadLetterRoute) {
     this.metrics = metrics;
+    this.deadLetterRoute = deadLetterRoute;
   }
 
   @Override
-  public void init(ProcessorContext<String, AttributedEvent> context) {
+  public void init(ProcessorContext<byte[], byte[]> context) {
     this.sessions = context.getStateStore(AttributionTopology.SESSIONS_STORE);
     this.pending = context.getStateStore(AttributionTopology.PENDING_STORE);
-    this.outcomes =
-        new Outcomes(
-            context,
-            new SiteWindows(context.getStateStore(AttributionTopology.SITES_STORE)),
-            metrics);
+    this.outcomes = new Outcomes(context, metrics, deadLetterRoute);
   }
 
   @Override
@@ -52,7 +52,7 @@ final class SessionProcessor implements Processor<String, ScanSession, String, A
     sessions.put(sessionId, session);
     for (KeyValue<String, PendingEvent> waiting : waitingFor(sessionId)) {
       pending.delete(waiting.key);
-      outcomes.emit(waiting.value, session);
+      outcomes.release(waiting.value, session);
     }
   }
 

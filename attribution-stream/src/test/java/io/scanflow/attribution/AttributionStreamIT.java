@@ -23,6 +23,7 @@ import io.scanflow.testsupport.RawRecords;
 import io.scanflow.testsupport.TopicRecords;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -44,8 +45,17 @@ class AttributionStreamIT {
   @InjectKafka KafkaTestCluster kafka;
   @Inject KafkaStreams streams;
 
+  /** A session no window can be added to: attributing an event to it throws. */
+  private static final ScanSession END_OF_TIME =
+      new ScanSession(
+          "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+          "site-it",
+          "qr-9",
+          "forever",
+          Instant.parse("+1000000000-12-31T00:00:00Z"));
+
   @Test
-  void shouldAttributeTimeOutAndDeadLetterOnceRunning() throws Exception {
+  void shouldAttributeTimeOutAndDeadLetterWhileRunning() throws Exception {
     StreamsReadiness.awaitRunning(TIMEOUT);
     Instant now = Instant.now();
     ScanSession session =
@@ -56,6 +66,7 @@ class AttributionStreamIT {
         Scans.anEventOf(session).withEventId("late").at(now.plus(Duration.ofDays(8))).build();
     IngestedEvent orphan =
         Scans.anEventOf(aSessionOf("site-it")).withEventId("orphan").at(now).build();
+    IngestedEvent doomed = Scans.anEventOf(END_OF_TIME).withEventId("doomed").at(now).build();
 
     send(
         Topics.TRACKING_SITES.name(),
@@ -72,7 +83,13 @@ class AttributionStreamIT {
         session.scanSessionId(),
         Topics.SCAN_SESSIONS.valueSerde().serializer().serialize("", session),
         now);
-    for (IngestedEvent event : List.of(withinSevenDays, afterSevenDays, orphan)) {
+    send(
+        Topics.SCAN_SESSIONS.name(),
+        END_OF_TIME.scanSessionId(),
+        Topics.SCAN_SESSIONS.valueSerde().serializer().serialize("", END_OF_TIME),
+        now);
+    // Its attribution throws in the stage's own code; the events after it must still come out.
+    for (IngestedEvent event : List.of(doomed, withinSevenDays, afterSevenDays, orphan)) {
       send(
           Topics.SERVER_EVENTS_UNIQUE.name(),
           event.scanSessionId(),
@@ -104,9 +121,28 @@ class AttributionStreamIT {
                 "late", Attribution.unattributed(UnattributedReason.OUTSIDE_WINDOW),
                 "orphan", Attribution.unattributed(UnattributedReason.SESSION_NOT_FOUND)));
     List<ConsumerRecord<byte[], byte[]>> dlq =
-        TopicRecords.readAtLeast(kafka, Topics.SERVER_EVENTS_DLQ.name(), 1, TIMEOUT);
-    assertThat(dlq.get(0).headers().lastHeader(DlqHeaders.STAGE).value())
-        .isEqualTo("attribution-stream".getBytes(StandardCharsets.UTF_8));
+        TopicRecords.readAtLeast(kafka, Topics.SERVER_EVENTS_DLQ.name(), 2, TIMEOUT);
+    assertThat(dlq).hasSize(2);
+    assertThat(dlq)
+        .allSatisfy(
+            record ->
+                assertThat(DlqHeaders.text(record.headers(), DlqHeaders.STAGE))
+                    .isEqualTo("attribution-stream"));
+    ConsumerRecord<byte[], byte[]> failed =
+        dlq.stream()
+            .filter(
+                record ->
+                    DateTimeException.class
+                        .getName()
+                        .equals(DlqHeaders.text(record.headers(), DlqHeaders.ERROR_CLASS)))
+            .findFirst()
+            .orElseThrow();
+    assertThat(
+            Topics.SERVER_EVENTS_UNIQUE.valueSerde().deserializer().deserialize("", failed.value()))
+        .isEqualTo(doomed);
+    assertThat(DlqHeaders.text(failed.headers(), DlqHeaders.SOURCE_TOPIC))
+        .isEqualTo("server-events-unique");
+    assertThat(DlqHeaders.text(failed.headers(), DlqHeaders.SITE_ID)).isEqualTo("site-it");
     given()
         .get("/q/metrics")
         .then()
@@ -118,7 +154,9 @@ class AttributionStreamIT {
             containsString(
                 "scanflow_attribution_records_out_total{reason=\"none\",status=\"attributed\"} 1.0"))
         .body(containsString("scanflow_attribution_pending "))
-        .body(containsString("scanflow_attribution_dead_letters_total 1.0"));
+        .body(containsString("scanflow_attribution_dead_letters_total 2.0"))
+        .body(containsString("scanflow_streams_uncaught_exceptions_total 0.0"));
+    given().get("/q/health/ready").then().statusCode(200).body(containsString("RUNNING"));
   }
 
   private static ScanSession aSessionOf(String site) {

@@ -3,26 +3,33 @@ package io.scanflow.attribution;
 import static io.scanflow.attribution.Scans.SCANNED_AT;
 import static io.scanflow.attribution.Scans.aSession;
 import static io.scanflow.attribution.Scans.anEventOf;
+import static io.scanflow.streams.testing.PaddedEvents.padded;
 import static io.scanflow.streams.testing.TopologyTestDrivers.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.scanflow.contract.AttributedEvent;
 import io.scanflow.contract.Attribution;
+import io.scanflow.contract.ContractJson;
 import io.scanflow.contract.DlqHeaders;
 import io.scanflow.contract.IngestedEvent;
 import io.scanflow.contract.PipelineHeaders;
 import io.scanflow.contract.ScanSession;
+import io.scanflow.contract.TopicDescriptor;
 import io.scanflow.contract.Topics;
 import io.scanflow.contract.TrackingSite;
 import io.scanflow.contract.UnattributedReason;
 import io.scanflow.streams.BoundedMemoryRocksDbConfig;
 import io.scanflow.streams.testing.TopologyTestDrivers;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -38,6 +45,15 @@ class AttributionTopologyTest {
   private static final Instant WALL_CLOCK = Instant.parse("2026-11-26T09:00:00Z");
   private static final String DEDUPLICATED_AT = "2026-11-26T08:59:59.500Z";
 
+  /** A session no window can be added to: attributing an event to it throws. */
+  private static final ScanSession END_OF_TIME =
+      new ScanSession(
+          "0f8fad5b-d9cb-469f-a165-70867728950e",
+          "site-a",
+          "qr-7",
+          "forever",
+          Instant.parse("+1000000000-12-31T00:00:00Z"));
+
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private TopologyTestDriver driver;
   private TestInputTopic<String, IngestedEvent> uniqueEvents;
@@ -48,8 +64,13 @@ class AttributionTopologyTest {
 
   @BeforeEach
   void startDriver() throws Exception {
+    startDriver(new Properties());
+  }
+
+  private void startDriver(Properties overrides) throws Exception {
     Properties props = TopologyTestDrivers.settings("attribution-test");
     props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedMemoryRocksDbConfig.class);
+    props.putAll(overrides);
     driver =
         new TopologyTestDriver(
             AttributionTopology.build(PENDING_TIMEOUT, new AttributionMetrics(registry)),
@@ -230,8 +251,151 @@ class AttributionTopologyTest {
     assertThat(attributed.readValue().attribution()).isEqualTo(Attribution.attributed(session));
   }
 
+  @Test
+  void shouldDeadLetterEventWithoutEventTimeAndAttributeTheNext() {
+    ScanSession session = aSession().build();
+    send(session);
+    IngestedEvent timeless = anEventOf(session).withEventId("timeless").build();
+    byte[] raw = withoutEventTime(timeless);
+
+    rawInput(Topics.SERVER_EVENTS_UNIQUE).pipeInput(key(session), raw, SCANNED_AT);
+    IngestedEvent next = anEventOf(session).withEventId("next").build();
+    send(next);
+
+    TestRecord<byte[], byte[]> letter = dlq.readRecord();
+    assertThat(letter.value()).isEqualTo(raw);
+    assertThat(header(letter, DlqHeaders.ERROR_MESSAGE)).isEqualTo("event_time is required");
+    assertThat(header(letter, DlqHeaders.SITE_ID)).isEqualTo("site-a");
+    assertThat(attributed.readValue().event()).isEqualTo(next);
+  }
+
+  @Test
+  void shouldDeadLetterEventWhoseAttributionFailsAndAttributeTheNext() {
+    send(END_OF_TIME);
+    byte[] raw = json(anEventOf(END_OF_TIME).withEventId("doomed").build());
+    ScanSession session = aSession().build();
+    IngestedEvent next = anEventOf(session).withEventId("next").build();
+
+    rawInput(Topics.SERVER_EVENTS_UNIQUE).pipeInput(key(END_OF_TIME), raw, SCANNED_AT);
+    send(session);
+    send(next);
+
+    TestRecord<byte[], byte[]> letter = dlq.readRecord();
+    assertThat(letter.key()).isEqualTo(key(END_OF_TIME));
+    assertThat(letter.value()).as("the input's own bytes").isEqualTo(raw);
+    assertThat(header(letter, DlqHeaders.STAGE)).isEqualTo("attribution-stream");
+    assertThat(header(letter, DlqHeaders.ERROR_CLASS)).isEqualTo(DateTimeException.class.getName());
+    assertThat(header(letter, DlqHeaders.ERROR_MESSAGE)).contains("Instant exceeds");
+    assertThat(header(letter, DlqHeaders.SOURCE_TOPIC)).isEqualTo("server-events-unique");
+    assertThat(header(letter, DlqHeaders.SOURCE_PARTITION)).isEqualTo("0");
+    assertThat(header(letter, DlqHeaders.SOURCE_OFFSET)).isEqualTo("0");
+    assertThat(header(letter, DlqHeaders.SITE_ID)).isEqualTo("site-a");
+    assertThat(dlq.isEmpty()).isTrue();
+    TestRecord<String, AttributedEvent> out = attributed.readRecord();
+    assertThat(out.value().event()).isEqualTo(next);
+    assertThat(out.value().attribution()).isEqualTo(Attribution.attributed(session));
+    assertThat(registry.counter("scanflow.attribution.dead.letters").count()).isEqualTo(1.0);
+  }
+
+  @Test
+  void shouldDeadLetterEachWaitingEventThatCannotBeAttributedToItsArrivingSession() {
+    IngestedEvent first = anEventOf(END_OF_TIME).withEventId("w-1").build();
+    IngestedEvent second = anEventOf(END_OF_TIME).withEventId("w-2").build();
+    send(first);
+    send(second);
+
+    send(END_OF_TIME);
+
+    List<TestRecord<byte[], byte[]>> dead = dlq.readRecordsToList();
+    assertThat(dead)
+        .extracting(
+            record ->
+                Topics.SERVER_EVENTS_UNIQUE
+                    .valueSerde()
+                    .deserializer()
+                    .deserialize("", record.value()))
+        .as("a parked event is dead-lettered as the stage read it")
+        .containsExactlyInAnyOrder(first, second);
+    assertThat(dead)
+        .extracting(record -> header(record, DlqHeaders.SOURCE_OFFSET))
+        .containsExactlyInAnyOrder("0", "1");
+    assertThat(dead)
+        .allSatisfy(
+            record -> {
+              assertThat(record.key()).isEqualTo(key(END_OF_TIME));
+              assertThat(header(record, DlqHeaders.ERROR_CLASS))
+                  .isEqualTo(DateTimeException.class.getName());
+              assertThat(header(record, DlqHeaders.SOURCE_TOPIC)).isEqualTo("server-events-unique");
+              assertThat(header(record, PipelineHeaders.DEDUPLICATED_AT))
+                  .isEqualTo(DEDUPLICATED_AT);
+            });
+    driver.advanceWallClockTime(PENDING_TIMEOUT);
+    assertThat(attributed.isEmpty()).as("nothing is left waiting").isTrue();
+  }
+
+  @Test
+  void shouldDeadLetterAnExpiredEventTooLargeToEmitAndReleaseTheOthers() throws Exception {
+    Properties smallRecords = new Properties();
+    smallRecords.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), "8192");
+    driver.close();
+    startDriver(smallRecords);
+    IngestedEvent oversized = padded(anEventOf(aSession().build()).build(), 8192);
+    IngestedEvent small = anEventOf(aSession().build()).build();
+
+    send(oversized);
+    send(small);
+    driver.advanceWallClockTime(PENDING_TIMEOUT);
+
+    assertThat(attributed.readValuesToList())
+        .extracting(AttributedEvent::event)
+        .containsExactly(small);
+    TestRecord<byte[], byte[]> letter = dlq.readRecord();
+    assertThat(header(letter, DlqHeaders.ERROR_CLASS))
+        .isEqualTo(RecordTooLargeException.class.getName());
+    assertThat(header(letter, DlqHeaders.SOURCE_OFFSET)).isEqualTo("0");
+    assertThat(header(letter, DlqHeaders.SITE_ID)).isEqualTo("site-a");
+    driver.advanceWallClockTime(Duration.ofSeconds(1));
+    assertThat(registry.get("scanflow.attribution.pending").gauge().value()).isZero();
+  }
+
+  @Test
+  void shouldGiveAnUnreadableTrackingSiteTheDefaultWindowAndCountIt() {
+    TestInputTopic<byte[], byte[]> rawSites = rawInput(Topics.TRACKING_SITES);
+    rawSites.pipeInput(
+        "site-a".getBytes(StandardCharsets.UTF_8), "{oops".getBytes(StandardCharsets.UTF_8));
+    rawSites.pipeInput(null, "{}".getBytes(StandardCharsets.UTF_8));
+    ScanSession session = aSession().build();
+    send(session);
+
+    send(anEventOf(session).at(SCANNED_AT.plus(Duration.ofDays(20))).build());
+
+    assertThat(attributed.readValue().attribution()).isEqualTo(Attribution.attributed(session));
+    assertThat(registry.counter("scanflow.attribution.unreadable.sites").count()).isEqualTo(2.0);
+  }
+
+  private TestInputTopic<byte[], byte[]> rawInput(TopicDescriptor<?, ?> topic) {
+    return TopologyTestDrivers.rawInput(driver, topic);
+  }
+
+  private static byte[] key(ScanSession session) {
+    return session.scanSessionId().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static byte[] json(IngestedEvent event) {
+    return Topics.SERVER_EVENTS_UNIQUE.valueSerde().serializer().serialize("", event);
+  }
+
+  private static byte[] withoutEventTime(IngestedEvent event) {
+    ObjectNode json = ContractJson.mapper().valueToTree(event);
+    json.putNull("event_time");
+    return json.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** A session's record timestamp is its scan time, except for one no timestamp can hold. */
   private void send(ScanSession session) {
-    scanSessions.pipeInput(session.scanSessionId(), session, session.scannedAt().toEpochMilli());
+    long timestamp =
+        session == END_OF_TIME ? SCANNED_AT.toEpochMilli() : session.scannedAt().toEpochMilli();
+    scanSessions.pipeInput(session.scanSessionId(), session, timestamp);
   }
 
   private void send(IngestedEvent event) {

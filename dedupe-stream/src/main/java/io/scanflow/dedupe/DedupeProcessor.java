@@ -3,6 +3,9 @@ package io.scanflow.dedupe;
 import io.scanflow.contract.DuplicateEvent;
 import io.scanflow.contract.IngestedEvent;
 import io.scanflow.contract.PipelineHeaders;
+import io.scanflow.contract.Topics;
+import io.scanflow.streams.OutputRecords;
+import io.scanflow.streams.RecordSizeLimit;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,12 +19,17 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
 /**
  * Decides per receipt whether it is the counted copy of its {@code (site_id, event_id)} or a
  * duplicate, remembering counted ids in a window store keyed {@code site/event}.
+ *
+ * <p>Each output is serialised before the store is written or anything is forwarded: when that
+ * fails, the receipt is dead-lettered by the guard and leaves no trace (a remembered id without its
+ * counted copy would make a resend a duplicate of nothing).
  */
-final class DedupeProcessor implements Processor<String, IngestedEvent, String, Object> {
+final class DedupeProcessor implements Processor<String, IngestedEvent, byte[], byte[]> {
   private final Duration window;
   private final DedupeMetrics metrics;
-  private ProcessorContext<String, Object> context;
+  private ProcessorContext<byte[], byte[]> context;
   private WindowStore<String, FirstReceipt> firstReceipts;
+  private OutputRecords outputs;
 
   DedupeProcessor(Duration window, DedupeMetrics metrics) {
     this.window = window;
@@ -29,9 +37,10 @@ final class DedupeProcessor implements Processor<String, IngestedEvent, String, 
   }
 
   @Override
-  public void init(ProcessorContext<String, Object> context) {
+  public void init(ProcessorContext<byte[], byte[]> context) {
     this.context = context;
     this.firstReceipts = context.getStateStore(DedupeTopology.FIRST_RECEIPTS_STORE);
+    this.outputs = new OutputRecords(RecordSizeLimit.of(context.appConfigs()));
   }
 
   @Override
@@ -41,21 +50,25 @@ final class DedupeProcessor implements Processor<String, IngestedEvent, String, 
     Record<String, IngestedEvent> stamped = stampDeduplicatedAt(record);
     if (event.eventIdGenerated()) {
       // The server made this id up: no resend can carry it, so there is nothing to remember.
-      forwardUnique(stamped);
+      forwardUnique(unique(stamped));
       return;
     }
     String key = event.eventKey();
     FirstReceipt first = findFirst(key, record.timestamp());
     if (first != null) {
-      metrics.duplicate();
       DuplicateEvent duplicate = new DuplicateEvent(event, first.ingestId(), first.receivedAt());
-      context.forward(stamped.withKey(key).withValue(duplicate), DedupeTopology.DUPLICATES_SINK);
+      Record<byte[], byte[]> out =
+          outputs.serialize(
+              stamped.withKey(key).withValue(duplicate), Topics.SERVER_EVENTS_DUPLICATES);
+      metrics.duplicate();
+      context.forward(out, DedupeTopology.DUPLICATES_SINK);
       return;
     }
+    Record<byte[], byte[]> out = unique(stamped);
     // Stored under the receipt's own timestamp only: a later duplicate never extends the window.
     firstReceipts.put(
         key, new FirstReceipt(event.ingestId(), event.receivedAt()), record.timestamp());
-    forwardUnique(stamped);
+    forwardUnique(out);
   }
 
   /**
@@ -73,10 +86,15 @@ final class DedupeProcessor implements Processor<String, IngestedEvent, String, 
     }
   }
 
-  private void forwardUnique(Record<String, IngestedEvent> record) {
-    metrics.unique();
+  /** The counted copy, re-keyed by its scan session so that attribution needs no repartition. */
+  private Record<byte[], byte[]> unique(Record<String, IngestedEvent> record) {
     String sessionKey = record.value().scanSessionId().toLowerCase(Locale.ROOT);
-    context.forward(record.withKey(sessionKey), DedupeTopology.UNIQUE_SINK);
+    return outputs.serialize(record.withKey(sessionKey), Topics.SERVER_EVENTS_UNIQUE);
+  }
+
+  private void forwardUnique(Record<byte[], byte[]> record) {
+    metrics.unique();
+    context.forward(record, DedupeTopology.UNIQUE_SINK);
   }
 
   private Record<String, IngestedEvent> stampDeduplicatedAt(Record<String, IngestedEvent> record) {

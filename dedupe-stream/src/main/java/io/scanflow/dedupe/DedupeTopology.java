@@ -3,15 +3,14 @@ package io.scanflow.dedupe;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.scanflow.contract.IngestedEvent;
 import io.scanflow.contract.Topics;
-import io.scanflow.streams.ContractRecordReader;
 import io.scanflow.streams.DeadLetterRoute;
+import io.scanflow.streams.GuardedProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
@@ -20,13 +19,13 @@ import org.apache.kafka.streams.state.WindowStore;
 /**
  * The dedupe-stream topology: {@code server-events} in; the first receipt of each {@code (site_id,
  * event_id)} within the window to {@code server-events-unique} (keyed by scan session), later ones
- * to {@code server-events-duplicates}, unreadable records to {@code server-events-dlq}.
+ * to {@code server-events-duplicates}; a record that cannot be read or deduplicated to {@code
+ * server-events-dlq}.
  */
 @ApplicationScoped
 public class DedupeTopology {
   public static final String STAGE = "dedupe-stream";
   public static final String SOURCE = "server-events-source";
-  public static final String READER = "server-events-reader";
   public static final String DEDUPE = "dedupe";
   public static final String FIRST_RECEIPTS_STORE = "dedupe-first-receipts";
   public static final String UNIQUE_SINK = "unique-sink";
@@ -40,7 +39,7 @@ public class DedupeTopology {
 
   /** The whole topology, from plain values, so tests and tools build exactly what the app runs. */
   public static Topology build(Duration window, DedupeMetrics metrics) {
-    DeadLetterRoute route = new DeadLetterRoute(DEDUPE, DLQ_SINK, STAGE, metrics::deadLetter);
+    DeadLetterRoute route = new DeadLetterRoute(DLQ_SINK, STAGE, metrics::deadLetter);
     Topology topology = new Topology();
     topology.addSource(
         SOURCE,
@@ -48,32 +47,24 @@ public class DedupeTopology {
         new ByteArrayDeserializer(),
         Topics.SERVER_EVENTS.name());
     topology.addProcessor(
-        READER,
+        DEDUPE,
         () ->
-            new ContractRecordReader<>(
-                Topics.SERVER_EVENTS.valueSerde().deserializer(), DedupeTopology::problemOf, route),
+            new GuardedProcessor<>(
+                Topics.SERVER_EVENTS.valueSerde().deserializer(),
+                DedupeTopology::problemOf,
+                new DedupeProcessor(window, metrics),
+                route),
         SOURCE);
-    topology.addSink(
-        DLQ_SINK,
-        Topics.SERVER_EVENTS_DLQ.name(),
-        new ByteArraySerializer(),
-        new ByteArraySerializer(),
-        READER);
-    topology.addProcessor(DEDUPE, () -> new DedupeProcessor(window, metrics), READER);
     topology.addStateStore(firstReceiptsStore(window), DEDUPE);
-    topology.addSink(
-        UNIQUE_SINK,
-        Topics.SERVER_EVENTS_UNIQUE.name(),
-        new StringSerializer(),
-        Topics.SERVER_EVENTS_UNIQUE.valueSerde().serializer(),
-        DEDUPE);
-    topology.addSink(
-        DUPLICATES_SINK,
-        Topics.SERVER_EVENTS_DUPLICATES.name(),
-        new StringSerializer(),
-        Topics.SERVER_EVENTS_DUPLICATES.valueSerde().serializer(),
-        DEDUPE);
+    // The processor serialises its outputs itself (OutputRecords): the sinks pass bytes on.
+    addSink(topology, DLQ_SINK, Topics.SERVER_EVENTS_DLQ.name());
+    addSink(topology, UNIQUE_SINK, Topics.SERVER_EVENTS_UNIQUE.name());
+    addSink(topology, DUPLICATES_SINK, Topics.SERVER_EVENTS_DUPLICATES.name());
     return topology;
+  }
+
+  private static void addSink(Topology topology, String name, String topic) {
+    topology.addSink(name, topic, new ByteArraySerializer(), new ByteArraySerializer(), DEDUPE);
   }
 
   /**

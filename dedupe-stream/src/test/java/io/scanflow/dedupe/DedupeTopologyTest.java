@@ -1,5 +1,6 @@
 package io.scanflow.dedupe;
 
+import static io.scanflow.streams.testing.PaddedEvents.padded;
 import static io.scanflow.streams.testing.TopologyTestDrivers.header;
 import static io.scanflow.testsupport.IngestedEventBuilder.anEvent;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,6 +17,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -40,11 +45,13 @@ class DedupeTopologyTest {
 
   @BeforeEach
   void startDriver() throws Exception {
+    startDriver(TopologyTestDrivers.settings("dedupe-test"));
+  }
+
+  private void startDriver(Properties settings) {
     driver =
         new TopologyTestDriver(
-            DedupeTopology.build(WINDOW, new DedupeMetrics(registry)),
-            TopologyTestDrivers.settings("dedupe-test"),
-            WALL_CLOCK);
+            DedupeTopology.build(WINDOW, new DedupeMetrics(registry)), settings, WALL_CLOCK);
     serverEvents = TopologyTestDrivers.input(driver, Topics.SERVER_EVENTS);
     rawServerEvents = TopologyTestDrivers.rawInput(driver, Topics.SERVER_EVENTS);
     unique = TopologyTestDrivers.output(driver, Topics.SERVER_EVENTS_UNIQUE);
@@ -225,6 +232,34 @@ class DedupeTopologyTest {
     assertThat(header(dead.get(1), DlqHeaders.SOURCE_OFFSET)).isEqualTo("1");
     assertThat(unique.readValuesToList()).containsExactly(good);
     assertThat(registry.counter("scanflow.dedupe.dead.letters").count()).isEqualTo(2.0);
+  }
+
+  @Test
+  void shouldDeadLetterReceiptTooLargeToForwardAndLeaveNoTraceOfIt() throws Exception {
+    Properties settings = TopologyTestDrivers.settings("dedupe-test");
+    settings.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), "8192");
+    driver.close();
+    startDriver(settings);
+    IngestedEvent oversized = padded(anEvent().withEventId("e-big").build(), 8192);
+    IngestedEvent resend = anEvent().withEventId("e-big").receivedAt(T0.plusSeconds(1)).build();
+
+    send(oversized);
+    send(resend);
+
+    TestRecord<byte[], byte[]> letter = dlq.readRecord();
+    assertThat(header(letter, DlqHeaders.ERROR_CLASS))
+        .isEqualTo(RecordTooLargeException.class.getName());
+    assertThat(header(letter, DlqHeaders.ERROR_MESSAGE)).contains("server-events-unique record of");
+    assertThat(header(letter, DlqHeaders.STAGE)).isEqualTo("dedupe-stream");
+    assertThat(header(letter, DlqHeaders.SITE_ID)).isEqualTo("site-a");
+    assertThat(header(letter, DlqHeaders.SOURCE_TOPIC)).isEqualTo("server-events");
+    assertThat(header(letter, DlqHeaders.SOURCE_OFFSET)).isEqualTo("0");
+    assertThat(dlq.isEmpty()).isTrue();
+    assertThat(unique.readValuesToList())
+        .as("the resend counts: the receipt that could not be forwarded was not remembered")
+        .containsExactly(resend);
+    assertThat(duplicates.isEmpty()).isTrue();
+    assertThat(registry.counter("scanflow.dedupe.dead.letters").count()).isEqualTo(1.0);
   }
 
   private void send(IngestedEvent event) {

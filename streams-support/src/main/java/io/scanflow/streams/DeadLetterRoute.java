@@ -1,8 +1,7 @@
 package io.scanflow.streams;
 
 /**
- * Where {@link ContractRecordReader} sends records: the processor for readable ones, the DLQ sink
- * for the rest, the stage named in the DLQ headers, and what to count when a record is dropped.
+ * Where a stage's dead letters go: the DLQ sink node, the stage named in the DLQ headers, and what
+ * to count for each.
  */
-public record DeadLetterRoute(
-    String validChild, String deadLetterChild, String stage, Runnable onDeadLetter) {}
+public record DeadLetterRoute(String deadLetterChild, String stage, Runnable onDeadLetter) {}

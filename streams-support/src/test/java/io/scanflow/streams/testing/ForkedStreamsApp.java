@@ -1,5 +1,7 @@
 package io.scanflow.streams.testing;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.scanflow.streams.StreamThreadReplacement;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -36,6 +38,8 @@ public final class ForkedStreamsApp {
     KafkaStreams streams = new KafkaStreams(factory.topology(), settings);
     streams.setStateListener((now, before) -> System.out.println("SCANFLOW STATE " + now));
     streams.setGlobalStateRestoreListener(new RestoreReporter());
+    // As in the Quarkus app, a stream thread that dies is replaced.
+    streams.setUncaughtExceptionHandler(new StreamThreadReplacement(new SimpleMeterRegistry()));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
