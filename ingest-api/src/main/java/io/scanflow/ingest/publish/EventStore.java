@@ -43,7 +43,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public class EventStore {
   private final KafkaProducer<String, byte[]> producer;
   private final Duration timeout;
-  private final ExecutorService senders = Executors.newCachedThreadPool(EventStore::senderThread);
+  private final ExecutorService senders;
 
   @Inject
   public EventStore(
@@ -53,6 +53,7 @@ public class EventStore {
 
   EventStore(Map<String, Object> kafkaConfig, Duration timeout) {
     this.timeout = timeout;
+    this.senders = Executors.newCachedThreadPool(EventStore::senderThread);
     this.producer =
         new KafkaProducer<>(
             ProducerSettings.of(kafkaConfig, timeout),
