@@ -7,29 +7,41 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * Finds the key a client presented. The key is hashed first and looked up by its hash, so the
- * lookup's timing depends only on the hash; the final check compares digests in constant time.
+ * lookup's timing depends only on the hash; the final check compares digests in constant time. A
+ * key the registry does not know is refused only when the registry is current: a client drops
+ * events on 403, so a key that may merely not have been read yet is answered 503.
  */
 public final class ApiKeyAuthenticator {
   private final KeyRegistry registry;
+  private final BooleanSupplier registryCurrent;
 
-  public ApiKeyAuthenticator(KeyRegistry registry) {
+  public ApiKeyAuthenticator(KeyRegistry registry, BooleanSupplier registryCurrent) {
     this.registry = registry;
+    this.registryCurrent = registryCurrent;
   }
 
-  /** The caller for an active key; empty for an unknown or revoked one. */
-  public Optional<Caller> authenticate(String presentedKey) {
+  public Authentication authenticate(String presentedKey) {
+    // Asked before the lookup: if the registry was current then, every key that existed then is
+    // in it by now, so a miss really is an unknown key.
+    boolean current = registryCurrent.getAsBoolean();
     byte[] presented = ApiKeyHash.digest(presentedKey);
     Optional<Map.Entry<String, ApiKey>> stored =
-        registry.activeKeyEntry(HexFormat.of().formatHex(presented));
+        registry.keyByHash(HexFormat.of().formatHex(presented));
     // Defence in depth: the map lookup matched on the hash; confirm against the stored digest
     // without an early exit, so timing says nothing about how much of it matched.
     if (stored.isEmpty()
         || !MessageDigest.isEqual(presented, HexFormat.of().parseHex(stored.get().getKey()))) {
-      return Optional.empty();
+      return current ? Authentication.refused() : Authentication.notYetKnown();
     }
-    return Optional.of(new Caller(stored.get().getValue(), stored.get().getKey()));
+    ApiKey key = stored.get().getValue();
+    // A revocation is final: a revoked key stays refused whatever the registry has not read yet.
+    if (key.revoked()) {
+      return Authentication.refused();
+    }
+    return Authentication.authenticated(new Caller(key, stored.get().getKey()));
   }
 }

@@ -22,6 +22,12 @@ public class IngestBeans {
     if (config.rateLimit().requestsPerMinute() < 1) {
       throw new IllegalStateException("scanflow.rate-limit.requests-per-minute must be >= 1");
     }
+    // The registry confirms its catch-up about five times per staleness limit, once per poll.
+    if (config.registry().maxStaleness().compareTo(config.registry().pollInterval().multipliedBy(5))
+        < 0) {
+      throw new IllegalStateException(
+          "scanflow.registry.max-staleness must be at least 5 times scanflow.registry.poll-interval");
+    }
   }
 
   @Produces
@@ -51,7 +57,7 @@ public class IngestBeans {
   @Produces
   @Singleton
   ApiKeyAuthenticator authenticator(RegistryService registry) {
-    return new ApiKeyAuthenticator(registry.registry());
+    return new ApiKeyAuthenticator(registry.registry(), registry::isCurrent);
   }
 
   @Produces

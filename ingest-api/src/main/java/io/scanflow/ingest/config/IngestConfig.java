@@ -55,6 +55,13 @@ public interface IngestConfig {
     /** How long an admin call waits for its own write to show up in the local registry. */
     @WithDefault("10s")
     Duration readYourWritesTimeout();
+
+    /**
+     * How long ago the registry may last have confirmed reading its topics to their end and still
+     * call a key it does not know invalid (403); beyond that, unknown keys get 503.
+     */
+    @WithDefault("5s")
+    Duration maxStaleness();
   }
 
   /** Whether ingest-api creates missing pipeline topics at start-up, and how. */

@@ -1,7 +1,10 @@
 package io.scanflow.ingest.http;
 
 import io.scanflow.ingest.auth.ApiKeyAuthenticator;
+import io.scanflow.ingest.auth.Authentication;
+import io.scanflow.ingest.auth.Authentication.Outcome;
 import io.scanflow.ingest.auth.Caller;
+import io.scanflow.ingest.config.IngestConfig;
 import io.scanflow.ingest.ratelimit.RateLimitDecision;
 import io.scanflow.ingest.ratelimit.RateLimiter;
 import jakarta.annotation.Priority;
@@ -15,22 +18,24 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
-import java.util.Optional;
 
 /**
  * Checks 1–3 of http-api.md §1, before the body is read: 401 without a key, 403 for an unknown or
- * revoked one, 429 over the rate limit. Every response after authentication carries the {@code
- * RateLimit-*} headers.
+ * revoked one (503 instead while the key registry has not caught up, see {@link
+ * ApiKeyAuthenticator}), 429 over the rate limit. Every response after authentication carries the
+ * {@code RateLimit-*} headers.
  */
 @Provider
 @ApiKeyRequired
 @Priority(Priorities.AUTHENTICATION)
 public class ApiKeyFilter implements ContainerRequestFilter, ContainerResponseFilter {
   public static final String HEADER = "X-API-Key";
+  static final String REGISTRY_BEHIND = "API key registry is catching up, retry later";
 
   // Providers: JAX-RS providers are built at static init, before runtime config exists.
   @Inject Instance<ApiKeyAuthenticator> authenticator;
   @Inject Instance<RateLimiter> rateLimiter;
+  @Inject Instance<IngestConfig> config;
   @Inject CallerContext context;
   @Inject IngestMetrics metrics;
 
@@ -42,14 +47,23 @@ public class ApiKeyFilter implements ContainerRequestFilter, ContainerResponseFi
       request.abortWith(error(401, "Missing API key").build());
       return;
     }
-    Optional<Caller> caller = authenticator.get().authenticate(key.trim());
-    if (caller.isEmpty()) {
+    Authentication authentication = authenticator.get().authenticate(key.trim());
+    if (authentication.outcome() == Outcome.NOT_YET_KNOWN) {
+      metrics.refused("registry_behind");
+      request.abortWith(
+          error(503, REGISTRY_BEHIND)
+              .header("Retry-After", config.get().publish().retryAfterSeconds())
+              .build());
+      return;
+    }
+    if (authentication.outcome() == Outcome.REFUSED) {
       metrics.refused("invalid_key");
       request.abortWith(error(403, "Invalid or revoked API key").build());
       return;
     }
-    RateLimitDecision decision = rateLimiter.get().tryAcquire(caller.get().keyHash());
-    context.authenticated(caller.get(), decision);
+    Caller caller = authentication.caller();
+    RateLimitDecision decision = rateLimiter.get().tryAcquire(caller.keyHash());
+    context.authenticated(caller, decision);
     if (!decision.allowed()) {
       metrics.refused("rate_limited");
       request.abortWith(

@@ -22,8 +22,9 @@ import org.jboss.logging.Logger;
 /**
  * Keeps a {@link KeyRegistry} up to date from the compacted {@code api-keys} and {@code
  * tracking-sites} topics. It assigns itself every partition (no consumer group, so each instance
- * sees everything), reads from the beginning, and is caught up once it reached the end offsets it
- * saw when it started.
+ * sees everything) and reads from the beginning. About five times per staleness limit it asks Kafka
+ * for the end offsets and confirms once it has read up to them ({@link CatchUpClock}): the registry
+ * is current only while such a confirmation is recent, so an instance cut off from Kafka knows it.
  */
 public final class RegistryFollower implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(RegistryFollower.class);
@@ -35,18 +36,25 @@ public final class RegistryFollower implements AutoCloseable {
   private final Duration pollInterval;
   private final Runnable beforeAssign;
   private final Thread thread;
+  private static final Duration END_OFFSETS_TIMEOUT = Duration.ofSeconds(2);
+
   private final Map<TopicPartition, Long> positions = new HashMap<>();
-  private Map<TopicPartition, Long> startEnds;
+  private final CatchUpClock clock;
+  private final Duration checkInterval;
+  private boolean reportedCurrent;
+  private String lastFailure = "none";
   private volatile boolean running = true;
 
   /**
    * @param kafkaConfig client settings (at least {@code bootstrap.servers})
+   * @param maxStaleness how old the last confirmed catch-up may be for the registry to be current
    * @param beforeAssign run (and retried) before the partitions are looked up, e.g. to create them
    */
   public RegistryFollower(
       Map<String, Object> kafkaConfig,
       KeyRegistry registry,
       Duration pollInterval,
+      Duration maxStaleness,
       Runnable beforeAssign) {
     Map<String, Object> config = new HashMap<>(kafkaConfig);
     config.remove(ConsumerConfig.GROUP_ID_CONFIG);
@@ -58,6 +66,8 @@ public final class RegistryFollower implements AutoCloseable {
     this.registry = registry;
     this.pollInterval = pollInterval;
     this.beforeAssign = beforeAssign;
+    this.clock = new CatchUpClock(maxStaleness);
+    this.checkInterval = maxStaleness.dividedBy(5);
     this.thread = new Thread(this::run, "scanflow-registry-follower");
     this.thread.setDaemon(true);
   }
@@ -72,10 +82,16 @@ public final class RegistryFollower implements AutoCloseable {
   }
 
   /** True once every record that existed at start-up has been applied. */
-  public synchronized boolean caughtUp() {
-    return startEnds != null
-        && startEnds.entrySet().stream()
-            .allMatch(end -> positions.getOrDefault(end.getKey(), 0L) >= end.getValue());
+  public boolean caughtUp() {
+    return clock.everCaughtUp();
+  }
+
+  /**
+   * True while the registry has recently (within the staleness limit) confirmed that it read its
+   * topics to their end: a key it does not know then really does not exist.
+   */
+  public boolean isCurrent() {
+    return clock.isCurrent(System.nanoTime());
   }
 
   /**
@@ -124,10 +140,6 @@ public final class RegistryFollower implements AutoCloseable {
       }
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(5));
-      synchronized (this) {
-        startEnds = Map.copyOf(ends);
-      }
       LOG.infof("Registry follower assigned %d partitions, catching up", partitions.size());
       return true;
     } catch (WakeupException e) {
@@ -151,11 +163,34 @@ public final class RegistryFollower implements AutoCloseable {
         positions.putAll(now);
         notifyAll();
       }
+      clock.positionsAre(now);
+      if (clock.checkDue(System.nanoTime(), checkInterval)) {
+        long askedAt = System.nanoTime();
+        clock.endsFetched(consumer.endOffsets(consumer.assignment(), END_OFFSETS_TIMEOUT), askedAt);
+        clock.positionsAre(now);
+      }
     } catch (WakeupException e) {
       throw e;
     } catch (RuntimeException e) {
-      LOG.warnf("Registry follower poll failed (%s); retrying", e.toString());
+      // Reported once, when the registry stops being current (below), not on every retry.
+      lastFailure = e.toString();
+      LOG.debugf("Registry follower poll failed (%s); retrying", lastFailure);
+    } finally {
+      reportChange();
     }
+  }
+
+  private void reportChange() {
+    boolean current = isCurrent();
+    if (current && !reportedCurrent) {
+      LOG.infof("Key registry is current: read %s to their end", TOPICS);
+    } else if (!current && reportedCurrent) {
+      LOG.warnf(
+          "Key registry is behind: no confirmed read to the end of %s recently (last failure:"
+              + " %s); unknown API keys get 503 until it catches up",
+          TOPICS, lastFailure);
+    }
+    reportedCurrent = current;
   }
 
   private void apply(ConsumerRecord<String, byte[]> record) {

@@ -28,6 +28,7 @@ public class RegistryService {
             kafkaConfig,
             registry,
             config.registry().pollInterval(),
+            config.registry().maxStaleness(),
             new TopicSetup(kafkaConfig, config.topics()));
     this.readYourWritesTimeout = config.registry().readYourWritesTimeout();
   }
@@ -57,8 +58,12 @@ public class RegistryService {
     }
   }
 
-  /** True once the registry applied everything that was on its topics at start-up. */
-  public boolean caughtUp() {
-    return follower.caughtUp();
+  /**
+   * True while the registry is known to hold every key that exists: it recently read its topics to
+   * their end. Until then (just started, or cut off from Kafka) an unknown key is not yet known to
+   * be invalid.
+   */
+  public boolean isCurrent() {
+    return follower.isCurrent();
   }
 }

@@ -1,9 +1,7 @@
 package io.scanflow.ingest.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Finds raw e-mail addresses in any string of a JSON tree, keys included, at any depth. A linear
@@ -14,25 +12,14 @@ public final class RawEmailDetector {
 
   /** Adds a {@code value_error.pii.email} problem for each string in {@code node} holding one. */
   public static void scan(JsonNode node, Loc loc, List<Problem> problems) {
-    if (node.isTextual()) {
-      if (containsEmail(node.textValue())) {
-        problems.add(Problem.rawEmail(loc));
-      }
-    } else if (node.isObject()) {
-      Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> field = fields.next();
-        Loc fieldLoc = loc.field(field.getKey());
-        if (containsEmail(field.getKey())) {
-          problems.add(Problem.rawEmail(fieldLoc));
-        }
-        scan(field.getValue(), fieldLoc, problems);
-      }
-    } else if (node.isArray()) {
-      for (int i = 0; i < node.size(); i++) {
-        scan(node.get(i), loc.index(i), problems);
-      }
-    }
+    JsonTree.forEachString(
+        node,
+        loc,
+        (at, text) -> {
+          if (containsEmail(text)) {
+            problems.add(Problem.rawEmail(at));
+          }
+        });
   }
 
   /** True when {@code text} contains {@code local@domain.tld} anywhere. */

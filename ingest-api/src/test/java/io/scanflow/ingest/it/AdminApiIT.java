@@ -156,6 +156,7 @@ class AdminApiIT {
                 Map.of("bootstrap.servers", kafka.bootstrapServers()),
                 new KeyRegistry(),
                 Duration.ofMillis(200),
+                Duration.ofSeconds(5),
                 () -> {})
             .start()) {
       await().atMost(Duration.ofSeconds(10)).until(secondInstance::caughtUp);

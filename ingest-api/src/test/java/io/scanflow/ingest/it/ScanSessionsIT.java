@@ -111,4 +111,37 @@ class ScanSessionsIT {
         .statusCode(413)
         .body("detail", equalTo("Request body exceeds 65536 bytes"));
   }
+
+  @Test
+  void shouldRefuseWhatTheStoresCannotHoldAndPublishNothingOfIt() {
+    String poisoned = UUID.randomUUID().toString();
+    String scan =
+        "{\"scan_session_id\": \""
+            + poisoned
+            + "\", \"site_id\": \""
+            + site.siteId()
+            + "\", \"qr_code_id\": \"q\"";
+    post(scan + ", \"campaign\": \"winter\\u0000\"}")
+        .statusCode(422)
+        .body("detail[0].loc", equalTo(List.of("body", "campaign")))
+        .body("detail[0].type", equalTo("value_error.control_char"));
+    post(scan + ", \"note\": {\"k\": \"\\udc00\"}}")
+        .statusCode(422)
+        .body("detail[0].loc", equalTo(List.of("body", "note", "k")))
+        .body("detail[0].type", equalTo("value_error.unstorable_char"));
+
+    String marker =
+        post("{\"site_id\": \"" + site.siteId() + "\", \"qr_code_id\": \"q\"}")
+            .statusCode(200)
+            .extract()
+            .path("scan_session_id");
+    List<ConsumerRecord<byte[], byte[]>> records =
+        TopicRecords.readUntil(
+            kafka,
+            Topics.SCAN_SESSIONS.name(),
+            all -> all.stream().anyMatch(r -> marker.equals(keyOf(r))),
+            Duration.ofSeconds(10));
+    assertThat(records).anyMatch(r -> marker.equals(keyOf(r)));
+    assertThat(records).noneMatch(r -> poisoned.equals(keyOf(r)));
+  }
 }

@@ -63,4 +63,14 @@ class BatchEnvelopeTest {
 
     assertThat(events).hasSize(2);
   }
+
+  @Test
+  void shouldRefuseUnstorableTextBesideTheEvents() throws Exception {
+    assertThat(problemsOf("{\"events\": [{}], \"note\": [\"\\u0000\"]}"))
+        .containsExactly(
+            new Problem(
+                List.of("body", "note", 0),
+                "NUL characters (U+0000) and unpaired surrogates are not allowed",
+                "value_error.unstorable_char"));
+  }
 }
