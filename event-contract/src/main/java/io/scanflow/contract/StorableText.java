@@ -54,6 +54,23 @@ public final class StorableText {
     return clean.toString();
   }
 
+  /**
+   * {@link #sanitize sanitized} {@code text} cut to at most {@code maxLength} chars without
+   * splitting a surrogate pair: text from outside that must fit a column and never make a write
+   * fail. Null stays null.
+   */
+  public static String storable(String text, int maxLength) {
+    if (text == null) {
+      return null;
+    }
+    String clean = sanitize(text);
+    if (clean.length() <= maxLength) {
+      return clean;
+    }
+    int end = Character.isHighSurrogate(clean.charAt(maxLength - 1)) ? maxLength - 1 : maxLength;
+    return clean.substring(0, end);
+  }
+
   /** The index of the first U+0000 or unpaired surrogate, or -1. */
   private static int firstUnstorable(String text) {
     for (int i = 0; i < text.length(); i++) {

@@ -47,4 +47,12 @@ class StorableTextTest {
   void shouldAcceptEverythingElseInIdsAndNames(String text) {
     assertThat(StorableText.hasControlCharacter(text)).isFalse();
   }
+
+  @Test
+  void shouldCutStorableTextWithoutSplittingASurrogatePair() {
+    assertThat(StorableText.storable("a\u0000b\ud800c", 100)).isEqualTo("a\uFFFDb\uFFFDc");
+    assertThat(StorableText.storable("ab\ud83d\ude00", 3)).isEqualTo("ab");
+    assertThat(StorableText.storable("abcdef", 4)).isEqualTo("abcd");
+    assertThat(StorableText.storable(null, 10)).isNull();
+  }
 }
