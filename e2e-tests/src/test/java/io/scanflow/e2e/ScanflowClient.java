@@ -104,6 +104,16 @@ final class ScanflowClient {
             .build());
   }
 
+  /** GET on the reports API as a site, with its own API key. */
+  Answer reportsAs(String apiKey, String path) {
+    return send(
+        HttpRequest.newBuilder(URI.create(stack.reportsUrl() + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("X-API-Key", apiKey)
+            .GET()
+            .build());
+  }
+
   static String json(Object body) {
     try {
       return body instanceof String text ? text : JSON.writeValueAsString(body);
