@@ -25,8 +25,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Ownership of a scan session is a function of the order of {@code scan-sessions} alone: a replay
  * (a fresh application reading the topics from the start) decides the same, however Kafka Streams
- * interleaves the two co-partitioned topics this time. The one exception, compaction, is pinned
- * here too, as documented in docs/operations.md.
+ * interleaves the two co-partitioned topics this time. The one exception, compaction of a session
+ * older than the topic's minimum compaction lag, is pinned here too, as documented in
+ * docs/operations.md.
  */
 class SessionOwnershipReplayTest {
   private static final String SESSION_ID = "0c9e7f52-3b1a-4f7e-8d2c-5a6b7c8d9e0f";
@@ -92,7 +93,8 @@ class SessionOwnershipReplayTest {
   void shouldGiveTheSessionToTheOnlyRegistrationLeftWhenCompactionRemovedTheFirst()
       throws Exception {
     // The documented limit: compaction keeps the last record of a key. Once it has removed A's
-    // registration, a replay sees B's only, and the session is B's.
+    // registration (only possible after Topics.SCAN_SESSION_MIN_COMPACTION_LAG, 111 days, when no
+    // retained event can be attributed to the session any more), a replay sees B's only.
     Outcome replayOfCompactedTopic =
         run(
             attribution -> {
