@@ -3,10 +3,14 @@ package io.scanflow.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scanflow.devstack.DevStack;
+import io.scanflow.devstack.StackHome;
 import io.scanflow.devstack.StackPorts;
 import io.scanflow.devstack.process.ListeningSockets;
 import io.scanflow.devstack.service.ScanflowService;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +41,22 @@ class LocalOnlyIT {
         .allSatisfy(socket -> assertThat(socket.getHostString()).isEqualTo("127.0.0.1"))
         .extracting(InetSocketAddress::getPort)
         .containsAll(portsOf(stack.config().ports()));
+  }
+
+  @Test
+  void shouldKeepItsSecretsFromOtherLocalUsers(DevStack stack) throws Exception {
+    StackHome home = stack.config().home();
+
+    for (Path secret : List.of(home.infoFile(), home.adminTokenFile(), home.demoSiteFile())) {
+      assertThat(mode(secret)).as(secret.toString()).isEqualTo("rw-------");
+    }
+    for (Path dir : List.of(home.root(), home.data(), home.logs())) {
+      assertThat(mode(dir)).as(dir.toString()).isEqualTo("rwx------");
+    }
+  }
+
+  private static String mode(Path path) throws Exception {
+    return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
   }
 
   /** Every port of the stack but the control endpoint, which only ./scanflow up opens. */
