@@ -21,6 +21,10 @@ final class CommandLine {
         --fast-unsafe-db            PostgreSQL without fsync and synchronous commit: faster, but
                                     a crash of it can lose rows whose events were acknowledged
         --home=DIR                  where logs, data and dev-stack.json go (default .scanflow)
+        --bind=127.0.0.1            address the four services and Kafka listen on; 0.0.0.0 or
+                                    an address of this machine makes them (and Kafka, which has
+                                    no authentication here) reachable from other machines.
+                                    PostgreSQL and the control endpoint stay on 127.0.0.1
         --ingest-port=8080          ingest-api (and the admin API)
         --reports-port=8081         reports-sink (reports API and dashboard)
         --dedupe-port=8082          dedupe-stream
@@ -46,6 +50,8 @@ final class CommandLine {
 
   private static final List<String> FLAGS = List.of("clean", "fast-unsafe-db");
 
+  private static final List<String> VALUES = List.of("home", "bind");
+
   private CommandLine() {}
 
   static DevStackConfig parse(String[] args, Map<String, String> env, Path workingDir) {
@@ -53,6 +59,9 @@ final class CommandLine {
     DevStackConfig config = DevStackConfig.forRepo(workingDir);
     if (option.apply("home") != null) {
       config = config.withHome(workingDir.resolve(option.apply("home")));
+    }
+    if (option.apply("bind") != null) {
+      config = config.withBind(new BindAddress(option.apply("bind")));
     }
     StackPorts d = StackPorts.defaults();
     config =
@@ -83,12 +92,16 @@ final class CommandLine {
   private static boolean isKnown(String arg) {
     String name = arg.replaceFirst("^--", "").replaceFirst("=.*$", "");
     return arg.startsWith("--")
-        && (PORT_OPTIONS.contains(name) || FLAGS.contains(name) || name.equals("home"));
+        && (PORT_OPTIONS.contains(name) || FLAGS.contains(name) || VALUES.contains(name));
   }
 
   private static String value(String[] args, Map<String, String> env, String name) {
     for (String arg : args) {
       if (arg.equals("--" + name)) {
+        if (!FLAGS.contains(name)) {
+          throw new IllegalArgumentException(
+              "--" + name + " needs a value: --" + name + "=VALUE (see --help)");
+        }
         return "true";
       }
       if (arg.startsWith("--" + name + "=")) {

@@ -26,9 +26,11 @@ public final class ControlServer implements AutoCloseable {
     this.server = server;
   }
 
+  /** Listens on the loopback whatever {@code --bind} says: only the local CLI needs it. */
   public static ControlServer start(DevStack stack, int port) {
     try {
-      HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+      HttpServer server =
+          HttpServer.create(new InetSocketAddress(BindAddress.LOOPBACK.host(), port), 0);
       server.createContext("/replay", exchange -> replay(stack, exchange));
       server.createContext("/status", exchange -> status(stack, exchange));
       server.start();
@@ -84,6 +86,10 @@ public final class ControlServer implements AutoCloseable {
     exchange.sendResponseHeaders(401, -1);
     exchange.close();
     return false;
+  }
+
+  public InetSocketAddress address() {
+    return server.getAddress();
   }
 
   @Override

@@ -18,16 +18,22 @@ public record DemoSite(String siteId, String apiKey) {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String PREFERRED_ID = "demo-shop";
 
-  /** Reads the saved demo site, or creates one ({@code POST /admin/sites}) and saves it. */
+  /**
+   * Reads the saved demo site, or creates one ({@code POST /admin/sites}) and saves it; the file
+   * holds the site's API key, so it is the owner's only (0600).
+   */
   public static DemoSite loadOrCreate(Path file, String ingestUrl, String adminToken) {
     try {
       if (Files.exists(file)) {
+        OwnerOnly.restrictFile(file);
         JsonNode saved = JSON.readTree(file.toFile());
         return new DemoSite(saved.path("site_id").asText(), saved.path("api_key").asText());
       }
       DemoSite site = create(ingestUrl, adminToken);
-      JSON.writerWithDefaultPrettyPrinter()
-          .writeValue(file.toFile(), Map.of("site_id", site.siteId(), "api_key", site.apiKey()));
+      OwnerOnly.write(
+          file,
+          JSON.writerWithDefaultPrettyPrinter()
+              .writeValueAsString(Map.of("site_id", site.siteId(), "api_key", site.apiKey())));
       return site;
     } catch (IOException e) {
       throw new UncheckedIOException("Could not create the demo site", e);

@@ -53,6 +53,7 @@ public final class DevStack implements AutoCloseable {
     if (!leftovers.isEmpty()) {
       System.out.println("  stopped processes left over by an earlier run: " + leftovers);
     }
+    config.bind().requireLocal();
     config.ports().requireFree();
     for (ScanflowService service : ScanflowService.values()) {
       new ServiceLauncher(config, "", "", "").requireBuilt(service);
@@ -66,6 +67,7 @@ public final class DevStack implements AutoCloseable {
       kafka =
           new KafkaBroker(
               home.kafkaData(),
+              config.bind(),
               config.ports().kafka(),
               config.ports().kafkaController(),
               config.classpath(),
@@ -80,6 +82,7 @@ public final class DevStack implements AutoCloseable {
           DemoSite.loadOrCreate(home.demoSiteFile(), url(config.ports().ingest()), token);
       info = describe(token, demo);
       info.write(home.infoFile());
+      warnIfReachableFromOtherMachines();
       supervise();
       return info;
     } catch (RuntimeException e) {
@@ -97,7 +100,11 @@ public final class DevStack implements AutoCloseable {
       services.put(service, process);
     }
     for (ScanflowService service : toStart) {
-      ReadinessProbe.await(services.get(service), service.port(config.ports()), READY_TIMEOUT);
+      ReadinessProbe.await(
+          services.get(service),
+          config.bind().connectHost(),
+          service.port(config.ports()),
+          READY_TIMEOUT);
     }
     System.out.printf(
         "  %-18s ready in %d ms%n",
@@ -273,13 +280,24 @@ public final class DevStack implements AutoCloseable {
         database.jdbcUrl(),
         EmbeddedDatabase.USER,
         EmbeddedDatabase.PASSWORD,
-        "http://127.0.0.1:" + config.ports().control(),
+        "http://" + BindAddress.LOOPBACK.host() + ":" + config.ports().control(),
         config.home().logs().toString(),
+        config.bind().host(),
         new StackInfo.Demo(demo.siteId(), demo.apiKey()));
   }
 
-  private static String url(int port) {
-    return "http://localhost:" + port;
+  private String url(int port) {
+    return "http://" + config.bind().urlHost() + ":" + port;
+  }
+
+  private void warnIfReachableFromOtherMachines() {
+    if (!config.bind().isLoopback()) {
+      System.out.println(
+          "  --bind="
+              + config.bind().host()
+              + ": the services and Kafka are reachable from other machines, and Kafka has no"
+              + " authentication (anyone who reaches it can read events and write API keys)");
+    }
   }
 
   private static void step(String name, Runnable action) {

@@ -11,6 +11,7 @@ import java.util.Map;
  * What one dev stack run needs: where the repo and {@code .scanflow/} are, the ports, the class
  * path of the broker, and extra configuration handed to every service as environment variables.
  *
+ * @param bind where the services and Kafka's client listener listen ({@code --bind})
  * @param fastUnsafeDatabase PostgreSQL without fsync and synchronous commit ({@code
  *     --fast-unsafe-db}): a crash of it can lose rows the sink has already acknowledged
  */
@@ -18,6 +19,7 @@ public record DevStackConfig(
     Path repoRoot,
     StackHome home,
     StackPorts ports,
+    BindAddress bind,
     boolean clean,
     boolean fastUnsafeDatabase,
     String classpath,
@@ -34,6 +36,7 @@ public record DevStackConfig(
         root,
         new StackHome(root.resolve(".scanflow")),
         StackPorts.defaults(),
+        BindAddress.LOOPBACK,
         false,
         false,
         classpathOf(root),
@@ -42,29 +45,42 @@ public record DevStackConfig(
 
   public DevStackConfig withHome(Path home) {
     return new DevStackConfig(
-        repoRoot, new StackHome(home), ports, clean, fastUnsafeDatabase, classpath, serviceEnv);
+        repoRoot,
+        new StackHome(home),
+        ports,
+        bind,
+        clean,
+        fastUnsafeDatabase,
+        classpath,
+        serviceEnv);
   }
 
   public DevStackConfig withPorts(StackPorts ports) {
     return new DevStackConfig(
-        repoRoot, home, ports, clean, fastUnsafeDatabase, classpath, serviceEnv);
+        repoRoot, home, ports, bind, clean, fastUnsafeDatabase, classpath, serviceEnv);
+  }
+
+  public DevStackConfig withBind(BindAddress bind) {
+    return new DevStackConfig(
+        repoRoot, home, ports, bind, clean, fastUnsafeDatabase, classpath, serviceEnv);
   }
 
   public DevStackConfig withClean(boolean clean) {
     return new DevStackConfig(
-        repoRoot, home, ports, clean, fastUnsafeDatabase, classpath, serviceEnv);
+        repoRoot, home, ports, bind, clean, fastUnsafeDatabase, classpath, serviceEnv);
   }
 
   public DevStackConfig withFastUnsafeDatabase(boolean fastUnsafeDatabase) {
     return new DevStackConfig(
-        repoRoot, home, ports, clean, fastUnsafeDatabase, classpath, serviceEnv);
+        repoRoot, home, ports, bind, clean, fastUnsafeDatabase, classpath, serviceEnv);
   }
 
   /** Adds an environment variable for every service, e.g. a short pending timeout in tests. */
   public DevStackConfig withServiceEnv(String name, String value) {
     Map<String, String> env = new LinkedHashMap<>(serviceEnv);
     env.put(name, value);
-    return new DevStackConfig(repoRoot, home, ports, clean, fastUnsafeDatabase, classpath, env);
+    return new DevStackConfig(
+        repoRoot, home, ports, bind, clean, fastUnsafeDatabase, classpath, env);
   }
 
   public Path serviceJar(String module) {

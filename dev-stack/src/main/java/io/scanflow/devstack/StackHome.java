@@ -11,7 +11,8 @@ import java.util.stream.Stream;
 
 /**
  * The {@code .scanflow/} directory: logs, data that persists between runs, and the admin token,
- * which is generated once and kept even by {@code --clean}.
+ * which is generated once and kept even by {@code --clean}. It holds secrets (the admin token, the
+ * demo API key, the data), so it and its secret files are the owner's only ({@link OwnerOnly}).
  */
 public final class StackHome {
   private final Path root;
@@ -58,13 +59,11 @@ public final class StackHome {
     return root.resolve("dev-stack.json");
   }
 
+  /** {@code .scanflow/}, {@code logs/} and {@code data/}, all 0700. */
   public void createDirectories() {
-    try {
-      Files.createDirectories(logs());
-      Files.createDirectories(data());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    OwnerOnly.createDirectory(root);
+    OwnerOnly.createDirectory(logs());
+    OwnerOnly.createDirectory(data());
   }
 
   /** Deletes all data (topics, tables, state, demo site); keeps logs and the admin token. */
@@ -72,22 +71,27 @@ public final class StackHome {
     deleteRecursively(data());
   }
 
-  /** The admin token, generated on first use and kept in {@code .scanflow/admin-token}. */
+  public Path adminTokenFile() {
+    return root.resolve("admin-token");
+  }
+
+  /** The admin token, generated on first use and kept in {@code .scanflow/admin-token} (0600). */
   public String adminToken() {
-    Path file = root.resolve("admin-token");
+    Path file = adminTokenFile();
+    OwnerOnly.createDirectory(root);
     try {
       if (Files.exists(file)) {
+        OwnerOnly.restrictFile(file);
         return Files.readString(file).trim();
       }
-      byte[] random = new byte[24];
-      new SecureRandom().nextBytes(random);
-      String token = "sf_admin_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-      Files.createDirectories(root);
-      Files.writeString(file, token + "\n");
-      return token;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    byte[] random = new byte[24];
+    new SecureRandom().nextBytes(random);
+    String token = "sf_admin_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    OwnerOnly.write(file, token + "\n");
+    return token;
   }
 
   public static void deleteRecursively(Path path) {

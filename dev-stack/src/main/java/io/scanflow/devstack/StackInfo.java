@@ -19,6 +19,7 @@ public record StackInfo(
     @JsonProperty("jdbc_password") String jdbcPassword,
     @JsonProperty("control_url") String controlUrl,
     @JsonProperty("logs_dir") String logsDir,
+    @JsonProperty("bind_address") String bindAddress,
     @JsonProperty("demo") Demo demo) {
 
   /** The demo site as written under {@code demo}. */
@@ -35,9 +36,10 @@ public record StackInfo(
     }
   }
 
+  /** Written 0600: it holds the admin token and the demo API key. */
   public void write(Path file) {
     try {
-      JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), this);
+      OwnerOnly.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(this));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -60,6 +62,7 @@ public record StackInfo(
           Kafka         %s
           PostgreSQL    %s   (user %s, password %s)
           Logs          %s
+          Listening on  %s   (%s)
 
         Try it: a QR code is scanned, then the visitor buys something.
 
@@ -84,6 +87,10 @@ public record StackInfo(
         jdbcUser,
         jdbcPassword,
         logsDir,
+        bindAddress,
+        new BindAddress(bindAddress).isLoopback()
+            ? "this machine only; see ./scanflow --help for --bind"
+            : "other machines can connect too: --bind",
         ingestUrl,
         demo.apiKey(),
         demo.siteId(),

@@ -51,6 +51,27 @@ class CommandLineTest {
   }
 
   @Test
+  void shouldBindToTheLoopbackUnlessToldOtherwise() {
+    assertThat(CommandLine.parse(new String[] {"up"}, Map.of(), REPO).bind())
+        .isEqualTo(BindAddress.LOOPBACK);
+    assertThat(CommandLine.parse(new String[] {"up", "--bind=0.0.0.0"}, Map.of(), REPO).bind())
+        .isEqualTo(new BindAddress("0.0.0.0"));
+    assertThat(
+            CommandLine.parse(new String[] {"up"}, Map.of("SCANFLOW_DEV_BIND", "0.0.0.0"), REPO)
+                .bind())
+        .isEqualTo(new BindAddress("0.0.0.0"));
+  }
+
+  @Test
+  void shouldRefuseABindOptionWithoutAnAddress() {
+    assertThatThrownBy(() -> CommandLine.parse(new String[] {"up", "--bind"}, Map.of(), REPO))
+        .hasMessageContaining("--bind needs a value: --bind=VALUE");
+    assertThatThrownBy(
+            () -> CommandLine.parse(new String[] {"up", "--bind=localhost"}, Map.of(), REPO))
+        .hasMessageContaining("--bind must be an IPv4 address");
+  }
+
+  @Test
   void shouldRunADurableDatabaseUnlessAskedForAFastUnsafeOne() {
     assertThat(CommandLine.parse(new String[] {"up"}, Map.of(), REPO).fastUnsafeDatabase())
         .isFalse();

@@ -22,6 +22,7 @@ class StackInfoTest {
           "postgres",
           "http://127.0.0.1:8089",
           "/repo/.scanflow/logs",
+          "127.0.0.1",
           new StackInfo.Demo("demo-shop", "sf_live_abc"));
 
   @Test
@@ -39,7 +40,17 @@ class StackInfoTest {
     assertThat(json.path("jdbc_url").asText()).startsWith("jdbc:postgresql://");
     assertThat(json.path("demo").path("site_id").asText()).isEqualTo("demo-shop");
     assertThat(json.path("demo").path("api_key").asText()).isEqualTo("sf_live_abc");
+    assertThat(json.path("bind_address").asText()).isEqualTo("127.0.0.1");
     assertThat(StackInfo.read(file)).isEqualTo(info);
+  }
+
+  @Test
+  void shouldWriteTheAdminTokenAndDemoKeyForTheOwnerOnly(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("dev-stack.json");
+
+    info.write(file);
+
+    assertThat(OwnerOnlyTest.mode(file)).isEqualTo("rw-------");
   }
 
   @Test
@@ -51,6 +62,7 @@ class StackInfoTest {
             "curl -sS -w '\\n' http://localhost:8080/server-events -H 'X-API-Key: sf_live_abc'")
         .contains("\"site_id\": \"demo-shop\"")
         .contains("Admin token   sf_admin_token")
-        .contains("Dashboard     http://localhost:8081/");
+        .contains("Dashboard     http://localhost:8081/")
+        .contains("Listening on  127.0.0.1   (this machine only");
   }
 }

@@ -134,7 +134,11 @@ class PipelineHealthIT {
   void shouldSayUnavailableInsteadOfFailingWhenKafkaCannotBeReached() throws Exception {
     PipelineHealth unreachable =
         new PipelineHealth(
-            "127.0.0.1:" + closedPort(), "scanflow-reports-sink", config, sinkHealth, warnings);
+            Map.of("bootstrap.servers", "127.0.0.1:" + closedPort()),
+            "scanflow-reports-sink",
+            config,
+            sinkHealth,
+            warnings);
     try {
       List<StageHealth> stages = unreachable.stages(Instant.now());
 

@@ -1,5 +1,6 @@
 package io.scanflow.devstack.infra;
 
+import io.scanflow.devstack.BindAddress;
 import io.scanflow.devstack.process.ProcessLiveness;
 import io.scanflow.devstack.supervisor.Supervised;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -18,7 +19,9 @@ import java.util.Optional;
 /**
  * Real PostgreSQL 17 from the embedded binaries, run by the supervisor on a fixed port with a
  * persistent data directory; the reports-sink gets its JDBC URL. Durable by default: the sink
- * commits its Kafka offsets after each database commit, so a commit must survive a crash.
+ * commits its Kafka offsets after each database commit, so a commit must survive a crash. It
+ * listens on the loopback only, whatever {@code --bind} says: zonky's {@code initdb -A trust} lets
+ * every local connection in without a password.
  */
 public final class EmbeddedDatabase implements Supervised, AutoCloseable {
   public static final String DATABASE = "scanflow";
@@ -34,6 +37,9 @@ public final class EmbeddedDatabase implements Supervised, AutoCloseable {
 
   static final Map<String, String> FAST_UNSAFE =
       Map.of("synchronous_commit", "off", "fsync", "off", "full_page_writes", "off");
+
+  /** zonky sets none, and PostgreSQL's default {@code localhost} is also {@code ::1}. */
+  static final String LISTEN_ADDRESSES = BindAddress.LOOPBACK.host();
 
   /** Crash recovery after a kill can take a while on a busy machine; zonky's default is 10 s. */
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
@@ -74,7 +80,7 @@ public final class EmbeddedDatabase implements Supervised, AutoCloseable {
   }
 
   public static String jdbcUrl(int port) {
-    return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
+    return "jdbc:postgresql://" + LISTEN_ADDRESSES + ":" + port + "/" + DATABASE;
   }
 
   public Connection connect() throws SQLException {
@@ -137,6 +143,7 @@ public final class EmbeddedDatabase implements Supervised, AutoCloseable {
               .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
               .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()));
       (durable ? DURABLE : FAST_UNSAFE).forEach(builder::setServerConfig);
+      builder.setServerConfig("listen_addresses", LISTEN_ADDRESSES);
       postgres = builder.start();
       postmasterPid = readPostmasterPid();
     } catch (IOException e) {

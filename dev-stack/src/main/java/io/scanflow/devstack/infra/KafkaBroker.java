@@ -1,5 +1,6 @@
 package io.scanflow.devstack.infra;
 
+import io.scanflow.devstack.BindAddress;
 import io.scanflow.devstack.process.ChildProcess;
 import io.scanflow.devstack.process.JavaCommand;
 import java.io.IOException;
@@ -18,19 +19,24 @@ import org.apache.kafka.common.Uuid;
 
 /**
  * A real single-node KRaft broker (combined broker + controller) in its own JVM, from the {@code
- * kafka_2.13} jars on the supervisor's class path. Storage is formatted once and then reused.
+ * kafka_2.13} jars on the supervisor's class path. Storage is formatted once and then reused. It
+ * has no authentication, so its client listener is on the bind address (loopback unless {@code
+ * --bind}) and its controller listener, which only the broker itself uses, always on the loopback.
  */
 public final class KafkaBroker {
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
   private final Path dir;
+  private final BindAddress bind;
   private final int port;
   private final int controllerPort;
   private final String classpath;
   private final Path log;
 
-  public KafkaBroker(Path dir, int port, int controllerPort, String classpath, Path log) {
+  public KafkaBroker(
+      Path dir, BindAddress bind, int port, int controllerPort, String classpath, Path log) {
     this.dir = dir;
+    this.bind = bind;
     this.port = port;
     this.controllerPort = controllerPort;
     this.classpath = classpath;
@@ -38,7 +44,7 @@ public final class KafkaBroker {
   }
 
   public String bootstrapServers() {
-    return "127.0.0.1:" + port;
+    return bind.connectHost() + ":" + port;
   }
 
   /** Formats the storage if needed, starts the broker and waits until it answers. */
@@ -55,7 +61,8 @@ public final class KafkaBroker {
 
   /**
    * Formats the storage if needed and starts the broker without waiting: the supervisor's restart
-   * after a crash, where clients reconnect by themselves.
+   * after a crash, where clients reconnect by themselves. The configuration is written anew from
+   * this object's fields, so a restart listens where the first start did.
    */
   public ChildProcess launch() {
     Path properties = writeConfig();
@@ -119,14 +126,17 @@ public final class KafkaBroker {
             AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30000));
   }
 
-  private Path writeConfig() {
+  /** The broker's {@code server.properties}. */
+  Properties serverProperties() {
+    String controller = BindAddress.LOOPBACK.host() + ":" + controllerPort;
     Properties props = new Properties();
     props.put("process.roles", "broker,controller");
     props.put("node.id", "1");
-    props.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+    props.put("controller.quorum.voters", "1@" + controller);
     props.put(
-        "listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-    props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        "listeners", "PLAINTEXT://" + bind.host() + ":" + port + ",CONTROLLER://" + controller);
+    // 0.0.0.0 cannot be advertised; clients on other machines need --bind=<this machine's address>.
+    props.put("advertised.listeners", "PLAINTEXT://" + bootstrapServers());
     props.put("controller.listener.names", "CONTROLLER");
     props.put("inter.broker.listener.name", "PLAINTEXT");
     props.put("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
@@ -140,6 +150,11 @@ public final class KafkaBroker {
     props.put("share.coordinator.state.topic.replication.factor", "1");
     props.put("share.coordinator.state.topic.min.isr", "1");
     props.put("group.initial.rebalance.delay.ms", "0");
+    return props;
+  }
+
+  private Path writeConfig() {
+    Properties props = serverProperties();
     try {
       Files.createDirectories(dir);
       Path file = dir.resolve("server.properties");

@@ -16,8 +16,8 @@ public final class ReadinessProbe {
 
   private ReadinessProbe() {}
 
-  public static void await(ChildProcess process, int port, Duration timeout) {
-    URI uri = URI.create("http://127.0.0.1:" + port + "/q/health/ready");
+  public static void await(ChildProcess process, String host, int port, Duration timeout) {
+    URI uri = URI.create("http://" + host + ":" + port + "/q/health/ready");
     Instant deadline = Instant.now().plus(timeout);
     String last = "no answer";
     while (Instant.now().isBefore(deadline)) {

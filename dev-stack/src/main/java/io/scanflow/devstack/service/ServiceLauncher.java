@@ -62,6 +62,8 @@ public final class ServiceLauncher {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
     env.put("QUARKUS_HTTP_PORT", Integer.toString(service.port(config.ports())));
+    // Quarkus listens on 0.0.0.0 by default in prod mode.
+    env.put("QUARKUS_HTTP_HOST", config.bind().host());
     env.put("SCANFLOW_ADMIN_TOKEN", adminToken);
     if (service == ScanflowService.REPORTS_SINK) {
       env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);

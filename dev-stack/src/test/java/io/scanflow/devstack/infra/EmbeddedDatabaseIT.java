@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.scanflow.devstack.StackPorts;
+import io.scanflow.devstack.process.ListeningSockets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -40,6 +41,16 @@ class EmbeddedDatabaseIT {
   }
 
   @Test
+  void shouldListenOnTheLoopbackOnly() throws Exception {
+    database = start(true);
+
+    assertThat(query("SHOW listen_addresses")).isEqualTo("127.0.0.1");
+    assertThat(ListeningSockets.of(database.pid()))
+        .isNotEmpty()
+        .allSatisfy(socket -> assertThat(socket.getHostString()).isEqualTo("127.0.0.1"));
+  }
+
+  @Test
   void shouldTurnDurabilityOffOnlyWhenAskedTo() throws Exception {
     database = start(false);
 
@@ -65,6 +76,7 @@ class EmbeddedDatabaseIT {
     assertThat(query("SELECT count(*) FROM receipts WHERE id = 'committed-before-the-crash'"))
         .isEqualTo("1");
     assertThat(settings()).isEqualTo(EmbeddedDatabase.DURABLE);
+    assertThat(query("SHOW listen_addresses")).isEqualTo("127.0.0.1");
   }
 
   @Test

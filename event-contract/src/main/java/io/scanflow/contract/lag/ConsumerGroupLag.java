@@ -19,6 +19,7 @@ import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.KafkaException;
@@ -54,15 +55,22 @@ public final class ConsumerGroupLag implements AutoCloseable {
 
   /** A reader with clients of its own; every Kafka call gives up after {@code timeout}. */
   public static ConsumerGroupLag connect(String bootstrapServers, Duration timeout) {
+    return connect(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), timeout);
+  }
+
+  /**
+   * A reader with clients of its own, built from a service's Kafka client settings ({@code
+   * kafka.*}: bootstrap servers, and security settings where the cluster requires them).
+   */
+  public static ConsumerGroupLag connect(Map<String, ?> clientConfig, Duration timeout) {
     int millis = (int) timeout.toMillis();
-    Admin admin =
-        Admin.create(
-            Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.CLIENT_ID_CONFIG, "scanflow-lag-reader",
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis));
-    ReadCommittedCounter counter = new ReadCommittedCounter(bootstrapServers, timeout);
+    Map<String, Object> config = new HashMap<>(clientConfig);
+    config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    config.put(AdminClientConfig.CLIENT_ID_CONFIG, "scanflow-lag-reader");
+    config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis);
+    config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);
+    Admin admin = Admin.create(config);
+    ReadCommittedCounter counter = new ReadCommittedCounter(config, timeout);
     return new ConsumerGroupLag(admin, counter, timeout, List.of(counter, admin));
   }
 

@@ -20,12 +20,15 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 final class ReadCommittedCounter implements RecordCounter, AutoCloseable {
   private static final Duration POLL = Duration.ofMillis(100);
 
-  private final String bootstrapServers;
+  private final Map<String, Object> clientConfig;
   private final Duration timeout;
   private KafkaConsumer<byte[], byte[]> consumer;
 
-  ReadCommittedCounter(String bootstrapServers, Duration timeout) {
-    this.bootstrapServers = bootstrapServers;
+  /**
+   * @param clientConfig bootstrap servers and security settings; no group
+   */
+  ReadCommittedCounter(Map<String, Object> clientConfig, Duration timeout) {
+    this.clientConfig = Map.copyOf(clientConfig);
     this.timeout = timeout;
   }
 
@@ -68,26 +71,16 @@ final class ReadCommittedCounter implements RecordCounter, AutoCloseable {
 
   private KafkaConsumer<byte[], byte[]> consumer() {
     if (consumer == null) {
+      Map<String, Object> config = new HashMap<>(clientConfig);
+      config.put(ConsumerConfig.CLIENT_ID_CONFIG, "scanflow-lag-reader");
+      config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+      config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+      // A position below the log start (retention) reads from the oldest record left.
+      config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+      config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+      config.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
       consumer =
-          new KafkaConsumer<>(
-              Map.of(
-                  ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                  bootstrapServers,
-                  ConsumerConfig.CLIENT_ID_CONFIG,
-                  "scanflow-lag-reader",
-                  ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                  "read_committed",
-                  ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                  false,
-                  // A position below the log start (retention) reads from the oldest record left.
-                  ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                  "earliest",
-                  ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                  (int) timeout.toMillis(),
-                  ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                  (int) timeout.toMillis()),
-              new ByteArrayDeserializer(),
-              new ByteArrayDeserializer());
+          new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
     return consumer;
   }

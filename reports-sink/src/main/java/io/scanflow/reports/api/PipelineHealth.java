@@ -7,6 +7,7 @@ import io.scanflow.reports.ReportsConfig;
 import io.scanflow.reports.sink.SinkHealth;
 import io.scanflow.reports.sink.SinkHealth.Stall;
 import io.scanflow.reports.store.WarningQueries;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
@@ -30,7 +31,7 @@ public class PipelineHealth {
   private static final Logger LOG = Logger.getLogger(PipelineHealth.class);
   private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(3);
 
-  private final String bootstrapServers;
+  private final Map<String, Object> kafkaConfig;
   private final String sinkGroup;
   private final List<String> groups;
   private final SinkHealth sink;
@@ -40,7 +41,8 @@ public class PipelineHealth {
   private volatile boolean kafkaUnavailable;
 
   public PipelineHealth(
-      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+      // kafka.* (KAFKA_* variables): bootstrap servers and, in compose, the SASL settings
+      @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
       @ConfigProperty(
               name = "mp.messaging.incoming.reports-in.group.id",
               defaultValue = "scanflow-reports-sink")
@@ -48,7 +50,7 @@ public class PipelineHealth {
       ReportsConfig config,
       SinkHealth sink,
       WarningQueries warnings) {
-    this.bootstrapServers = bootstrapServers;
+    this.kafkaConfig = kafkaConfig;
     this.sinkGroup = sinkGroup;
     this.groups = List.copyOf(config.reports().pipelineGroups());
     this.sink = sink;
@@ -102,7 +104,7 @@ public class PipelineHealth {
 
   private synchronized ConsumerGroupLag reader() {
     if (lag == null) {
-      lag = ConsumerGroupLag.connect(bootstrapServers, KAFKA_TIMEOUT);
+      lag = ConsumerGroupLag.connect(kafkaConfig, KAFKA_TIMEOUT);
     }
     return lag;
   }

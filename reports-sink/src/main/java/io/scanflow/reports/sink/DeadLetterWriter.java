@@ -1,8 +1,10 @@
 package io.scanflow.reports.sink;
 
+import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +15,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -26,12 +27,15 @@ public class DeadLetterWriter {
   private static final Logger LOG = Logger.getLogger(DeadLetterWriter.class);
   private static final int TIMEOUT_MS = 10_000;
 
-  private final String bootstrapServers;
+  private final Map<String, Object> kafkaConfig;
   private KafkaProducer<String, byte[]> producer;
 
-  public DeadLetterWriter(
-      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-    this.bootstrapServers = bootstrapServers;
+  /**
+   * @param kafkaConfig {@code kafka.*} (KAFKA_* variables): bootstrap servers and, in compose, the
+   *     SASL settings
+   */
+  public DeadLetterWriter(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
+    this.kafkaConfig = kafkaConfig;
   }
 
   /**
@@ -74,25 +78,15 @@ public class DeadLetterWriter {
   private synchronized KafkaProducer<String, byte[]> producer() {
     // Created on first use: a healthy pipeline never needs it.
     if (producer == null) {
-      producer =
-          new KafkaProducer<>(
-              Map.of(
-                  ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                  bootstrapServers,
-                  ProducerConfig.CLIENT_ID_CONFIG,
-                  "scanflow-reports-dlq",
-                  ProducerConfig.ACKS_CONFIG,
-                  "all",
-                  ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                  true,
-                  ProducerConfig.MAX_BLOCK_MS_CONFIG,
-                  TIMEOUT_MS,
-                  ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                  TIMEOUT_MS / 2,
-                  ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
-                  TIMEOUT_MS),
-              new StringSerializer(),
-              new ByteArraySerializer());
+      Map<String, Object> config = new HashMap<>(kafkaConfig);
+      config.remove("group.id"); // a consumer setting of kafka.*, unknown to a producer
+      config.put(ProducerConfig.CLIENT_ID_CONFIG, "scanflow-reports-dlq");
+      config.put(ProducerConfig.ACKS_CONFIG, "all");
+      config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+      config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, TIMEOUT_MS);
+      config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS / 2);
+      config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, TIMEOUT_MS);
+      producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
     return producer;
   }

@@ -105,7 +105,7 @@ class BatchRetrierTest {
     private final Map<DeadLetter, Integer> ackFrom = new HashMap<>();
 
     FlakyBroker() {
-      super("unused:9092");
+      super(Map.of("bootstrap.servers", "unused:9092"));
     }
 
     void acknowledgeOnAttempt(DeadLetter record, int attempt) {
