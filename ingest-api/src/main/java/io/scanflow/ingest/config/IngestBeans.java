@@ -1,9 +1,9 @@
 package io.scanflow.ingest.config;
 
 import io.quarkus.runtime.StartupEvent;
+import io.scanflow.contract.ratelimit.RateLimiter;
+import io.scanflow.contract.registry.ApiKeyAuthenticator;
 import io.scanflow.ingest.auth.AdminToken;
-import io.scanflow.ingest.auth.ApiKeyAuthenticator;
-import io.scanflow.ingest.ratelimit.RateLimiter;
 import io.scanflow.ingest.registry.RegistryService;
 import io.scanflow.ingest.validation.EventTimeRange;
 import io.scanflow.ingest.validation.EventValidator;
@@ -51,7 +51,7 @@ public class IngestBeans {
   @Produces
   @Singleton
   ApiKeyAuthenticator authenticator(RegistryService registry) {
-    return new ApiKeyAuthenticator(registry.registry());
+    return new ApiKeyAuthenticator(registry.registry(), registry::caughtUp);
   }
 
   @Produces

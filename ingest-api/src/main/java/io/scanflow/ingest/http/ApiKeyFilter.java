@@ -1,9 +1,11 @@
 package io.scanflow.ingest.http;
 
-import io.scanflow.ingest.auth.ApiKeyAuthenticator;
+import io.scanflow.contract.ratelimit.RateLimitDecision;
+import io.scanflow.contract.ratelimit.RateLimiter;
+import io.scanflow.contract.registry.ApiKeyAuthenticator;
+import io.scanflow.contract.registry.KeyCheck;
 import io.scanflow.ingest.auth.Caller;
-import io.scanflow.ingest.ratelimit.RateLimitDecision;
-import io.scanflow.ingest.ratelimit.RateLimiter;
+import io.scanflow.ingest.config.IngestConfig;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -15,12 +17,11 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
-import java.util.Optional;
 
 /**
  * Checks 1–3 of http-api.md §1, before the body is read: 401 without a key, 403 for an unknown or
- * revoked one, 429 over the rate limit. Every response after authentication carries the {@code
- * RateLimit-*} headers.
+ * revoked one, 429 over the rate limit; 503 while the key registry has not caught up. Every
+ * response after authentication carries the {@code RateLimit-*} headers.
  */
 @Provider
 @ApiKeyRequired
@@ -31,6 +32,7 @@ public class ApiKeyFilter implements ContainerRequestFilter, ContainerResponseFi
   // Providers: JAX-RS providers are built at static init, before runtime config exists.
   @Inject Instance<ApiKeyAuthenticator> authenticator;
   @Inject Instance<RateLimiter> rateLimiter;
+  @Inject Instance<IngestConfig> config;
   @Inject CallerContext context;
   @Inject IngestMetrics metrics;
 
@@ -42,14 +44,23 @@ public class ApiKeyFilter implements ContainerRequestFilter, ContainerResponseFi
       request.abortWith(error(401, "Missing API key").build());
       return;
     }
-    Optional<Caller> caller = authenticator.get().authenticate(key.trim());
-    if (caller.isEmpty()) {
+    KeyCheck check = authenticator.get().check(key.trim());
+    if (check == KeyCheck.NOT_READY) {
+      metrics.refused("registry_not_ready");
+      request.abortWith(
+          error(503, "Key registry not loaded yet, retry later")
+              .header("Retry-After", config.get().publish().retryAfterSeconds())
+              .build());
+      return;
+    }
+    if (!(check instanceof KeyCheck.Active active)) {
       metrics.refused("invalid_key");
       request.abortWith(error(403, "Invalid or revoked API key").build());
       return;
     }
-    RateLimitDecision decision = rateLimiter.get().tryAcquire(caller.get().keyHash());
-    context.authenticated(caller.get(), decision);
+    Caller caller = new Caller(active.key(), active.keyHash());
+    RateLimitDecision decision = rateLimiter.get().tryAcquire(caller.keyHash());
+    context.authenticated(caller, decision);
     if (!decision.allowed()) {
       metrics.refused("rate_limited");
       request.abortWith(

@@ -2,10 +2,7 @@ package io.scanflow.ingest.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.scanflow.contract.ApiKey;
 import io.scanflow.contract.ApiKeyHash;
-import io.scanflow.ingest.registry.KeyRegistry;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -44,30 +41,6 @@ class ApiKeysTest {
         .matches("[0-9a-f]{64}")
         .isEqualTo(ApiKeyHash.of("sf_live_test"))
         .isNotEqualTo(ApiKeyHash.of("sf_live_tesT"));
-  }
-
-  @Test
-  void shouldAuthenticateAKnownKeyByItsHashAndRefuseOthers() {
-    KeyRegistry registry = new KeyRegistry();
-    String key = ApiKeys.generate();
-    registry.applyKey(
-        ApiKeyHash.of(key), new ApiKey("k1", "shop", ApiKeys.prefixOf(key), Instant.EPOCH, null));
-    ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(registry);
-
-    assertThat(authenticator.authenticate(key))
-        .hasValueSatisfying(c -> assertThat(c.siteId()).isEqualTo("shop"));
-    assertThat(authenticator.authenticate(ApiKeys.generate())).isEmpty();
-    assertThat(authenticator.authenticate(ApiKeyHash.of(key))).isEmpty();
-  }
-
-  @Test
-  void shouldRefuseARevokedKey() {
-    KeyRegistry registry = new KeyRegistry();
-    String key = ApiKeys.generate();
-    registry.applyKey(
-        ApiKeyHash.of(key), new ApiKey("k1", "shop", "p", Instant.EPOCH, Instant.EPOCH));
-
-    assertThat(new ApiKeyAuthenticator(registry).authenticate(key)).isEmpty();
   }
 
   @Test
