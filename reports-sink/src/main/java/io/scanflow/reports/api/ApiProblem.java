@@ -8,12 +8,17 @@ import java.util.Map;
 /** An error answer of the reports API: a status and a {@code {"detail": ...}} body. */
 public class ApiProblem extends WebApplicationException {
   public ApiProblem(Response.Status status, String detail) {
-    super(
-        detail,
-        Response.status(status)
-            .type(MediaType.APPLICATION_JSON)
-            .entity(Map.of("detail", detail))
-            .build());
+    this(detail, json(status, detail));
+  }
+
+  private ApiProblem(String detail, Response.ResponseBuilder response) {
+    super(detail, response.build());
+  }
+
+  /** A refusal the client should repeat after {@code retryAfterSeconds} (429, 503). */
+  public static ApiProblem retryLater(
+      Response.Status status, String detail, long retryAfterSeconds) {
+    return new ApiProblem(detail, json(status, detail).header("Retry-After", retryAfterSeconds));
   }
 
   public static ApiProblem badRequest(String detail) {
@@ -22,5 +27,11 @@ public class ApiProblem extends WebApplicationException {
 
   public static ApiProblem notFound(String detail) {
     return new ApiProblem(Response.Status.NOT_FOUND, detail);
+  }
+
+  private static Response.ResponseBuilder json(Response.Status status, String detail) {
+    return Response.status(status)
+        .type(MediaType.APPLICATION_JSON)
+        .entity(Map.of("detail", detail));
   }
 }
