@@ -5,7 +5,10 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Configuration of reports-sink: the admin token, the sink's retry policy and the database. */
+/**
+ * Configuration of reports-sink: the admin token, the sink's retry policy, the database and the
+ * reports API's rate limit.
+ */
 @ConfigMapping(prefix = "scanflow")
 public interface ReportsConfig {
 
@@ -39,6 +42,18 @@ public interface ReportsConfig {
     java.util.List<String> pipelineGroups();
 
     EmbeddedPostgres embeddedPostgres();
+
+    RateLimit rateLimit();
+  }
+
+  /** Per-caller token bucket of the reports API (an API key, the admin token, a session). */
+  interface RateLimit {
+    /**
+     * Requests per minute per caller, and per client address for failed authentication. A dashboard
+     * tab polls about 84 a minute.
+     */
+    @WithDefault("600")
+    int requestsPerMinute();
   }
 
   /**

@@ -154,6 +154,11 @@ class BatchRetrierTest {
           public ReportsConfig.EmbeddedPostgres embeddedPostgres() {
             return null;
           }
+
+          @Override
+          public ReportsConfig.RateLimit rateLimit() {
+            return null;
+          }
         };
     return new ReportsConfig() {
       @Override
