@@ -45,6 +45,9 @@ public final class RawEmailDetector {
 
   /** True when {@code text} holds an e-mail address anywhere, in any of the forms above. */
   public static boolean containsEmail(String text) {
+    if (!mayHoldAnAt(text)) {
+      return false; // most strings: one pass, nothing built
+    }
     if (containsPlainAddress(text)) {
       return true;
     }
@@ -128,6 +131,17 @@ public final class RawEmailDetector {
       }
     }
     return i > start && i < lastDot && text.charAt(i) == 'x' && text.charAt(i + 1) == '.';
+  }
+
+  /** Only {@code %40} and the two characters that NFKC turns into {@code @} can become one. */
+  private static boolean mayHoldAnAt(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '@' || c == '%' || c == '\uFF20' || c == '\uFE6B') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean mayBeDisguised(String text) {

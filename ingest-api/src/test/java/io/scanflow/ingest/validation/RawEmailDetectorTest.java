@@ -43,6 +43,7 @@ class RawEmailDetectorTest {
         refuse("alice@मराठी.भारत", "a Devanagari domain, vowel signs included"),
         refuse("alice@example.xn--p1ai", "a top-level domain as an A-label (.рф)"),
         refuse("alice＠example．com", "full-width @ and dot, as CJK input methods type them"),
+        refuse("alice\uFE6Bexample.com", "the small commercial at, which NFKC makes an @"),
         refuse("@alice@mastodon.social", "a fediverse handle: a person's address, same risk"),
         refuse("git@github.com:org/repo.git", "holds the address git@github.com; not guessed"),
         refuse("https://user:secret@example.com/", "a user name in a URL (and a password)"),
