@@ -95,6 +95,23 @@ public final class RegistryFollower implements AutoCloseable {
   }
 
   /**
+   * Waits until the registry is current ({@link #isCurrent()}); false if it was not within {@code
+   * timeout}. Woken after each poll, which also moves the catch-up clock.
+   */
+  public synchronized boolean awaitCurrent(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!isCurrent()) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      // The clock moves just after the wake-up of a poll, so look again at the next one at most.
+      TimeUnit.NANOSECONDS.timedWait(this, Math.min(left, pollInterval.toNanos()));
+    }
+    return true;
+  }
+
+  /**
    * Waits until the record at {@code offset} of {@code partition} has been applied (read-your-
    * writes for admin calls); false if that did not happen within {@code timeout}.
    */

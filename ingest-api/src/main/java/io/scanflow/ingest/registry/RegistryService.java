@@ -59,6 +59,19 @@ public class RegistryService {
   }
 
   /**
+   * Waits, at most the read-your-writes timeout, until the registry is current (e.g. just after
+   * start-up); false if it did not get there.
+   */
+  public boolean awaitCurrent() {
+    try {
+      return follower.awaitCurrent(readYourWritesTimeout);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /**
    * True while the registry is known to hold every key that exists: it recently read its topics to
    * their end. Until then (just started, or cut off from Kafka) an unknown key is not yet known to
    * be invalid.
