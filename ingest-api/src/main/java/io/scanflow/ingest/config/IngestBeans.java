@@ -1,7 +1,7 @@
 package io.scanflow.ingest.config;
 
 import io.quarkus.runtime.StartupEvent;
-import io.scanflow.ingest.auth.AdminToken;
+import io.scanflow.contract.AdminToken;
 import io.scanflow.ingest.auth.ApiKeyAuthenticator;
 import io.scanflow.ingest.ratelimit.RateLimiter;
 import io.scanflow.ingest.registry.RegistryService;
@@ -63,6 +63,6 @@ public class IngestBeans {
   @Produces
   @Singleton
   AdminToken adminToken(IngestConfig config) {
-    return new AdminToken(config.adminToken());
+    return AdminToken.of(config.adminToken());
   }
 }

@@ -4,26 +4,24 @@ import io.scanflow.contract.ApiKeyHash;
 import io.scanflow.reports.api.ApiProblem;
 import io.scanflow.reports.store.SiteDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response.Status;
 import java.sql.SQLException;
 import java.util.Optional;
 
 /**
- * Decides who may read what: the admin token (as bearer token or dashboard cookie) opens
+ * Decides who may read what: the admin token (as bearer token or dashboard session) opens
  * everything; a site's own API key opens that site's reports only. Missing credentials → 401, a
- * wrong bearer token → 401, an unknown/revoked key or another site's key → 403.
+ * wrong bearer token → 401 (429 after too many), an unknown/revoked key or another site's key →
+ * 403.
  */
 @ApplicationScoped
 public class AccessGuard {
-  private static final String BEARER = "Bearer ";
-
-  private final AdminToken adminToken;
+  private final AdminAuthentication admin;
   private final SiteDirectory directory;
 
-  public AccessGuard(AdminToken adminToken, SiteDirectory directory) {
-    this.adminToken = adminToken;
+  public AccessGuard(AdminAuthentication admin, SiteDirectory directory) {
+    this.admin = admin;
     this.directory = directory;
   }
 
@@ -44,13 +42,9 @@ public class AccessGuard {
   }
 
   private Caller identify(HttpHeaders headers) throws SQLException {
-    String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
-    if (authorization != null && !authorization.isBlank()) {
-      if (authorization.startsWith(BEARER)
-          && adminToken.matches(authorization.substring(BEARER.length()).trim())) {
-        return Caller.administrator();
-      }
-      throw new ApiProblem(Status.UNAUTHORIZED, "Invalid admin token");
+    Optional<Caller> bearer = admin.bearer(headers);
+    if (bearer.isPresent()) {
+      return bearer.get();
     }
     String apiKey = headers.getHeaderString("X-API-Key");
     if (apiKey != null && !apiKey.isBlank()) {
@@ -58,8 +52,7 @@ public class AccessGuard {
       return Caller.ofSite(
           site.orElseThrow(() -> new ApiProblem(Status.FORBIDDEN, "Invalid or revoked API key")));
     }
-    Cookie session = headers.getCookies().get(AdminToken.SESSION_COOKIE);
-    if (session != null && adminToken.matchesSession(session.getValue())) {
+    if (admin.session(headers)) {
       return Caller.administrator();
     }
     throw new ApiProblem(Status.UNAUTHORIZED, "Missing credentials: admin token or X-API-Key");
