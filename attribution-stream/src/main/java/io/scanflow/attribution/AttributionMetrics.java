@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Meters of attribution-stream: events and sessions read, outcomes by status and reason, records
- * sent to the DLQ, tracking sites that cannot be read, and the number of events waiting for their
- * session.
+ * Meters of attribution-stream: events and sessions read, session registrations by outcome,
+ * outcomes by status and reason, records sent to the DLQ, tracking sites that cannot be read, and
+ * the number of events waiting for their session.
  */
 public final class AttributionMetrics {
   private final MeterRegistry registry;
@@ -34,6 +34,14 @@ public final class AttributionMetrics {
 
   void sessionIn() {
     sessionsIn.increment();
+  }
+
+  /**
+   * A scan-sessions record that was {@code stored} (the first of its id), {@code repeated} (a later
+   * one of the same site, ignored) or {@code refused} (a later one of another site, dead-lettered).
+   */
+  void sessionRegistration(String outcome) {
+    registry.counter("scanflow.attribution.session.registrations", "outcome", outcome).increment();
   }
 
   void deadLetter() {

@@ -18,6 +18,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * that were waiting for a session that just arrived. Storing the session is the only step that can
  * fail for the session's sake, and it comes first; a waiting event whose output cannot be written
  * is dead-lettered on its own.
+ *
+ * <p>A session belongs to its first registration (pipeline.md section 3): the store keeps the first
+ * record of each session id, whole. A later one of the same site (a retry of the QR redirect
+ * service, which may carry another {@code scanned_at}) is ignored; one of another site is refused
+ * to the DLQ. Keeping the first whole means events already attributed and those still to come see
+ * the same scan, and the outcome depends only on the order of {@code scan-sessions}, which a replay
+ * reads again in the same order.
  */
 final class SessionProcessor implements Processor<String, ScanSession, byte[], byte[]> {
   private final AttributionMetrics metrics;
@@ -43,17 +50,34 @@ final class SessionProcessor implements Processor<String, ScanSession, byte[], b
     metrics.sessionIn();
     ScanSession session = record.value();
     if (session == null) {
+      // Only an operator writes a tombstone (ingest-api never does), to erase a session: its owner
+      // is forgotten with it, and the next registration of the id is a first one again.
       if (record.key() != null) {
         sessions.delete(record.key().toLowerCase(Locale.ROOT));
       }
       return;
     }
     String sessionId = session.scanSessionId().toLowerCase(Locale.ROOT);
+    ScanSession first = sessions.get(sessionId);
+    if (first != null) {
+      keepFirst(first, session);
+      return;
+    }
     sessions.put(sessionId, session);
+    metrics.sessionRegistration("stored");
     for (KeyValue<String, PendingEvent> waiting : waitingFor(sessionId)) {
       pending.delete(waiting.key);
       outcomes.release(waiting.value, session);
     }
+  }
+
+  /** Nothing waits for a stored session (events find it), so ignoring the later one is all. */
+  private void keepFirst(ScanSession first, ScanSession later) {
+    if (!first.siteId().equals(later.siteId())) {
+      metrics.sessionRegistration("refused");
+      throw new SessionOwnedByOtherSiteException(later.scanSessionId());
+    }
+    metrics.sessionRegistration("repeated");
   }
 
   private List<KeyValue<String, PendingEvent>> waitingFor(String sessionId) {

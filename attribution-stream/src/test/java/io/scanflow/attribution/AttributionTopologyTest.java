@@ -1,5 +1,8 @@
 package io.scanflow.attribution;
 
+import static io.scanflow.attribution.AttributionDriver.DEDUPLICATED_AT;
+import static io.scanflow.attribution.AttributionDriver.PENDING_TIMEOUT;
+import static io.scanflow.attribution.AttributionDriver.WALL_CLOCK;
 import static io.scanflow.attribution.Scans.SCANNED_AT;
 import static io.scanflow.attribution.Scans.aSession;
 import static io.scanflow.attribution.Scans.anEventOf;
@@ -20,7 +23,6 @@ import io.scanflow.contract.TopicDescriptor;
 import io.scanflow.contract.Topics;
 import io.scanflow.contract.TrackingSite;
 import io.scanflow.contract.UnattributedReason;
-import io.scanflow.streams.BoundedMemoryRocksDbConfig;
 import io.scanflow.streams.testing.TopologyTestDrivers;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
@@ -30,7 +32,6 @@ import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.errors.RecordTooLargeException;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -41,10 +42,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class AttributionTopologyTest {
-  private static final Duration PENDING_TIMEOUT = Duration.ofSeconds(60);
-  private static final Instant WALL_CLOCK = Instant.parse("2026-11-26T09:00:00Z");
-  private static final String DEDUPLICATED_AT = "2026-11-26T08:59:59.500Z";
-
   /** A session no window can be added to: attributing an event to it throws. */
   private static final ScanSession END_OF_TIME =
       new ScanSession(
@@ -55,9 +52,8 @@ class AttributionTopologyTest {
           Instant.parse("+1000000000-12-31T00:00:00Z"));
 
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private AttributionDriver attribution;
   private TopologyTestDriver driver;
-  private TestInputTopic<String, IngestedEvent> uniqueEvents;
-  private TestInputTopic<String, ScanSession> scanSessions;
   private TestInputTopic<String, TrackingSite> trackingSites;
   private TestOutputTopic<String, AttributedEvent> attributed;
   private TestOutputTopic<byte[], byte[]> dlq;
@@ -68,24 +64,16 @@ class AttributionTopologyTest {
   }
 
   private void startDriver(Properties overrides) throws Exception {
-    Properties props = TopologyTestDrivers.settings("attribution-test");
-    props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedMemoryRocksDbConfig.class);
-    props.putAll(overrides);
-    driver =
-        new TopologyTestDriver(
-            AttributionTopology.build(PENDING_TIMEOUT, new AttributionMetrics(registry)),
-            props,
-            WALL_CLOCK);
-    uniqueEvents = TopologyTestDrivers.input(driver, Topics.SERVER_EVENTS_UNIQUE);
-    scanSessions = TopologyTestDrivers.input(driver, Topics.SCAN_SESSIONS);
-    trackingSites = TopologyTestDrivers.input(driver, Topics.TRACKING_SITES);
-    attributed = TopologyTestDrivers.output(driver, Topics.SERVER_EVENTS_ATTRIBUTED);
-    dlq = TopologyTestDrivers.deadLetters(driver);
+    attribution = new AttributionDriver(registry, overrides);
+    driver = attribution.driver;
+    trackingSites = attribution.trackingSites;
+    attributed = attribution.attributed;
+    dlq = attribution.deadLetters;
   }
 
   @AfterEach
   void closeDriver() {
-    driver.close();
+    attribution.close();
   }
 
   @Test
@@ -337,7 +325,7 @@ class AttributionTopologyTest {
   void shouldDeadLetterAnExpiredEventTooLargeToEmitAndReleaseTheOthers() throws Exception {
     Properties smallRecords = new Properties();
     smallRecords.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), "8192");
-    driver.close();
+    attribution.close();
     startDriver(smallRecords);
     IngestedEvent oversized = padded(anEventOf(aSession().build()).build(), 8192);
     IngestedEvent small = anEventOf(aSession().build()).build();
@@ -393,16 +381,15 @@ class AttributionTopologyTest {
 
   /** A session's record timestamp is its scan time, except for one no timestamp can hold. */
   private void send(ScanSession session) {
-    long timestamp =
-        session == END_OF_TIME ? SCANNED_AT.toEpochMilli() : session.scannedAt().toEpochMilli();
-    scanSessions.pipeInput(session.scanSessionId(), session, timestamp);
+    if (session == END_OF_TIME) {
+      attribution.send(session, SCANNED_AT.toEpochMilli());
+    } else {
+      attribution.send(session);
+    }
   }
 
   private void send(IngestedEvent event) {
-    RecordHeaders headers = new RecordHeaders();
-    headers.add(PipelineHeaders.DEDUPLICATED_AT, DEDUPLICATED_AT.getBytes(StandardCharsets.UTF_8));
-    uniqueEvents.pipeInput(
-        new TestRecord<>(event.scanSessionId(), event, headers, event.receivedAt()));
+    attribution.send(event);
   }
 
   private double outcomeCount(String status, String reason) {

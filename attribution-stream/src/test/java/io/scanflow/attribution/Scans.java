@@ -30,10 +30,12 @@ final class Scans {
         .receivedAfter(Duration.ofSeconds(1));
   }
 
-  /** A scan session of site-a with a random id, scanned at {@link #SCANNED_AT}. */
+  /** A scan session of site-a with a random id, of QR code qr-7, scanned at {@link #SCANNED_AT}. */
   static final class SessionBuilder {
     private String id = UUID.randomUUID().toString();
     private String siteId = "site-a";
+    private String qrCodeId = "qr-7";
+    private Instant scannedAt = SCANNED_AT;
 
     SessionBuilder withSiteId(String siteId) {
       this.siteId = siteId;
@@ -45,8 +47,18 @@ final class Scans {
       return this;
     }
 
+    SessionBuilder withQrCodeId(String qrCodeId) {
+      this.qrCodeId = qrCodeId;
+      return this;
+    }
+
+    SessionBuilder scannedAt(Instant scannedAt) {
+      this.scannedAt = scannedAt;
+      return this;
+    }
+
     ScanSession build() {
-      return new ScanSession(id, siteId, "qr-7", "winter-sale", SCANNED_AT);
+      return new ScanSession(id, siteId, qrCodeId, "winter-sale", scannedAt);
     }
   }
 }

@@ -1,19 +1,42 @@
 package io.scanflow.e2e;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.scanflow.devstack.StackInfo;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** HTTP calls as a client of Scanflow makes them (curl-like: no JSON content type needed). */
 final class ScanflowClient {
-  static final ObjectMapper JSON = new ObjectMapper();
+  /** Reads amounts exactly, and numbers of any length as the reports may hold them. */
+  static final ObjectMapper JSON =
+      JsonMapper.builder(
+              JsonFactory.builder()
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder().maxNumberLength(Integer.MAX_VALUE).build())
+                  .build())
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+          .build();
+
+  /** Writes non-ASCII characters as JSON escapes, so that even a lone surrogate gets across. */
+  private static final ObjectWriter ESCAPED = JSON.writer().with(JsonWriteFeature.ESCAPE_NON_ASCII);
+
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -38,6 +61,14 @@ final class ScanflowClient {
     return post(stack.ingestUrl() + "/scan-sessions", apiKey, session);
   }
 
+  Answer postBatch(String apiKey, List<?> events) {
+    return post(stack.ingestUrl() + "/server-events/batch", apiKey, Map.of("events", events));
+  }
+
+  Answer validate(String apiKey, Object event) {
+    return post(stack.ingestUrl() + "/server-events/validate", apiKey, event);
+  }
+
   Answer post(String url, String apiKey, Object body) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(url))
@@ -51,12 +82,21 @@ final class ScanflowClient {
 
   /** Creates a site through the admin API; returns its id and API key. */
   Map.Entry<String, String> createSite(String name) {
+    return createSite(name, null);
+  }
+
+  /** Creates a site with the given site_id (null: derived from the name). */
+  Map.Entry<String, String> createSite(String name, String siteId) {
+    Map<String, Object> body = new HashMap<>(Map.of("name", name));
+    if (siteId != null) {
+      body.put("site_id", siteId);
+    }
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(stack.ingestUrl() + "/admin/sites"))
             .timeout(Duration.ofSeconds(30))
             .header("Authorization", "Bearer " + stack.adminToken())
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json(Map.of("name", name))))
+            .POST(HttpRequest.BodyPublishers.ofString(json(body)))
             .build();
     Answer created = send(request);
     if (created.status() != 201) {
@@ -102,6 +142,45 @@ final class ScanflowClient {
             .header("Authorization", "Bearer " + stack.adminToken())
             .GET()
             .build());
+  }
+
+  /** GET on the reports API with a site's own API key, as that site's integrators call it. */
+  Answer siteReports(String apiKey, String path) {
+    return send(
+        HttpRequest.newBuilder(URI.create(stack.reportsUrl() + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("X-API-Key", apiKey)
+            .GET()
+            .build());
+  }
+
+  /** One URL path segment: every byte of the UTF-8 form but the unreserved ones %-encoded. */
+  static String pathSegment(String text) {
+    StringBuilder encoded = new StringBuilder();
+    for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+      char c = (char) (b & 0xff);
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || c == '-'
+          || c == '.'
+          || c == '_'
+          || c == '~') {
+        encoded.append(c);
+      } else {
+        encoded.append('%').append(String.format("%02X", b & 0xff));
+      }
+    }
+    return encoded.toString();
+  }
+
+  /** JSON text with non-ASCII escaped: how a client gets a lone surrogate across as such. */
+  static String escapedJson(Object body) {
+    try {
+      return ESCAPED.writeValueAsString(body);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(e);
+    }
   }
 
   static String json(Object body) {

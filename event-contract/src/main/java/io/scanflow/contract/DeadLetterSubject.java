@@ -68,13 +68,14 @@ public record DeadLetterSubject(String siteId, String eventId) {
     return new DeadLetterSubject(siteId, eventId);
   }
 
-  /** Only ids a table and a header can hold: no control characters, no unpaired surrogates. */
+  /** Only ids a table and a header can hold: storable, no control characters. */
   private static String clean(String id) {
-    if (id == null || id.isEmpty() || id.length() > MAX_ID_LENGTH) {
-      return null;
-    }
-    boolean storable =
-        id.codePoints().noneMatch(c -> c < 0x20 || c == 0x7f || (c >= 0xd800 && c <= 0xdfff));
-    return storable ? id : null;
+    boolean usable =
+        id != null
+            && !id.isEmpty()
+            && id.length() <= MAX_ID_LENGTH
+            && StorableText.isStorable(id)
+            && !StorableText.hasControlCharacter(id);
+    return usable ? id : null;
   }
 }

@@ -18,12 +18,43 @@ public final class Topics {
       deleteAfter("server-events-duplicates", DuplicateEvent.class, Duration.ofDays(14));
   public static final TopicDescriptor<String, AttributedEvent> SERVER_EVENTS_ATTRIBUTED =
       deleteAfter("server-events-attributed", AttributedEvent.class, Duration.ofDays(14));
+
+  /**
+   * How long a scan session's first registration is kept before compaction may drop it for a later
+   * one of the same id: the longest attribution window (90 days), plus how far back an event may be
+   * dated (7 days), plus the events' retention (14 days). A replay then still sees the first
+   * registration of every session a retained event can be attributed to, so ownership (first site
+   * wins, pipeline.md §3) is rebuilt the same.
+   */
+  public static final Duration SCAN_SESSION_MIN_COMPACTION_LAG = Duration.ofDays(90 + 7 + 14);
+
   public static final TopicDescriptor<String, ScanSession> SCAN_SESSIONS =
-      compacted("scan-sessions", ScanSession.class);
+      new TopicDescriptor<>(
+          "scan-sessions",
+          KEY,
+          new JsonSerde<>(ScanSession.class),
+          Map.of(
+              "cleanup.policy",
+              "compact",
+              "min.compaction.lag.ms",
+              millis(SCAN_SESSION_MIN_COMPACTION_LAG)));
   public static final TopicDescriptor<String, TrackingSite> TRACKING_SITES =
       compacted("tracking-sites", TrackingSite.class);
   public static final TopicDescriptor<String, ApiKey> API_KEYS =
       compacted("api-keys", ApiKey.class);
+
+  /**
+   * Every site creation's claim on its site_id (the site it would create), read only by ingest-api:
+   * the first claim of a site_id in its partition wins. Kept forever and never compacted, because
+   * compaction keeps the last record of a key and the rule needs the first.
+   */
+  public static final TopicDescriptor<String, TrackingSite> SITE_CLAIMS =
+      new TopicDescriptor<>(
+          "site-claims",
+          KEY,
+          new JsonSerde<>(TrackingSite.class),
+          Map.of("cleanup.policy", "delete", "retention.ms", "-1"));
+
   public static final TopicDescriptor<byte[], byte[]> SERVER_EVENTS_DLQ =
       new TopicDescriptor<>(
           "server-events-dlq",
@@ -43,6 +74,7 @@ public final class Topics {
         SCAN_SESSIONS,
         TRACKING_SITES,
         API_KEYS,
+        SITE_CLAIMS,
         SERVER_EVENTS_DLQ);
   }
 

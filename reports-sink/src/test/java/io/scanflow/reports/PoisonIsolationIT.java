@@ -199,12 +199,16 @@ class PoisonIsolationIT {
                     == 1);
     assertThat(
             count(
-                "select count(*) from dead_letters where stage = 'dedupe-stream'"
-                    + " and error_class = 'SomeError' and length(error_message) = 1000"
+                // What cannot be stored is replaced, never dropped: "\u0000other" must not
+                // become site "other".
+                "select count(*) from dead_letters where stage = ?"
+                    + " and error_class = ? and length(error_message) = 1000"
                     + " and source_topic = 'server-events' and source_partition = 1"
                     + " and source_offset = ? and site_id = ?",
+                "dedupe\uFFFD-stream",
+                "Some\uFFFDError",
                 sourceOffset,
-                other))
+                "\uFFFD" + other))
         .isEqualTo(1);
     List<ConsumerRecord<byte[], byte[]>> loops =
         TopicRecords.readUntil(

@@ -18,8 +18,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Keeps a {@link CompactedView} up to date from its compacted topics. It assigns itself every
- * partition (no consumer group, so each instance sees everything), reads from the beginning, and is
- * caught up once it reached the end offsets it saw when it started.
+ * partition (no consumer group, so each instance sees everything) and reads from the beginning.
+ * About five times per staleness limit it asks Kafka for the end offsets and confirms once it has
+ * read up to them ({@link CatchUpClock}): the view is current only while such a confirmation is
+ * recent, so an instance cut off from Kafka knows it.
  */
 public final class CompactedTopicFollower implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(CompactedTopicFollower.class.getName());
@@ -30,9 +32,13 @@ public final class CompactedTopicFollower implements AutoCloseable {
   private final Duration pollInterval;
   private final Runnable beforeAssign;
   private final Thread thread;
+  private static final Duration END_OFFSETS_TIMEOUT = Duration.ofSeconds(2);
+
   private final Map<TopicPartition, Long> positions = new HashMap<>();
-  private Map<TopicPartition, Long> startEnds;
-  private boolean reportedCaughtUp;
+  private final CatchUpClock clock;
+  private final Duration checkInterval;
+  private boolean reportedCurrent;
+  private String lastFailure = "none";
   private volatile boolean running = true;
 
   /**
@@ -40,6 +46,7 @@ public final class CompactedTopicFollower implements AutoCloseable {
    *     ingest-registry}
    * @param kafkaConfig client settings (at least {@code bootstrap.servers})
    * @param pollInterval how long one poll waits; bounds how late a new record is applied
+   * @param maxStaleness how old the last confirmed catch-up may be for the view to be current
    * @param beforeAssign run (and retried) before the partitions are looked up, e.g. to create them
    */
   public CompactedTopicFollower(
@@ -47,6 +54,7 @@ public final class CompactedTopicFollower implements AutoCloseable {
       Map<String, Object> kafkaConfig,
       CompactedView view,
       Duration pollInterval,
+      Duration maxStaleness,
       Runnable beforeAssign) {
     Map<String, Object> config = new HashMap<>(kafkaConfig);
     config.remove(ConsumerConfig.GROUP_ID_CONFIG);
@@ -59,6 +67,8 @@ public final class CompactedTopicFollower implements AutoCloseable {
     this.view = view;
     this.pollInterval = pollInterval;
     this.beforeAssign = beforeAssign;
+    this.clock = new CatchUpClock(maxStaleness);
+    this.checkInterval = maxStaleness.dividedBy(5);
     this.thread = new Thread(this::run, "scanflow-" + name + "-follower");
     this.thread.setDaemon(true);
   }
@@ -69,10 +79,33 @@ public final class CompactedTopicFollower implements AutoCloseable {
   }
 
   /** True once every record that existed at start-up has been applied. */
-  public synchronized boolean caughtUp() {
-    return startEnds != null
-        && startEnds.entrySet().stream()
-            .allMatch(end -> positions.getOrDefault(end.getKey(), 0L) >= end.getValue());
+  public boolean caughtUp() {
+    return clock.everCaughtUp();
+  }
+
+  /**
+   * True while the registry has recently (within the staleness limit) confirmed that it read its
+   * topics to their end: a key it does not know then really does not exist.
+   */
+  public boolean isCurrent() {
+    return clock.isCurrent(System.nanoTime());
+  }
+
+  /**
+   * Waits until the registry is current ({@link #isCurrent()}); false if it was not within {@code
+   * timeout}. Woken after each poll, which also moves the catch-up clock.
+   */
+  public synchronized boolean awaitCurrent(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!isCurrent()) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      // The clock moves just after the wake-up of a poll, so look again at the next one at most.
+      TimeUnit.NANOSECONDS.timedWait(this, Math.min(left, pollInterval.toNanos()));
+    }
+    return true;
   }
 
   /**
@@ -121,10 +154,6 @@ public final class CompactedTopicFollower implements AutoCloseable {
       }
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(5));
-      synchronized (this) {
-        startEnds = Map.copyOf(ends);
-      }
       LOG.log(Level.INFO, "{0}: assigned {1} partitions, catching up", name, partitions.size());
       return true;
     } catch (WakeupException e) {
@@ -148,19 +177,37 @@ public final class CompactedTopicFollower implements AutoCloseable {
         positions.putAll(now);
         notifyAll();
       }
-      reportCaughtUpOnce();
+      clock.positionsAre(now);
+      if (clock.checkDue(System.nanoTime(), checkInterval)) {
+        long askedAt = System.nanoTime();
+        clock.endsFetched(consumer.endOffsets(consumer.assignment(), END_OFFSETS_TIMEOUT), askedAt);
+        clock.positionsAre(now);
+      }
     } catch (WakeupException e) {
       throw e;
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "{0}: poll failed ({1}); retrying", name, e.toString());
+      // Reported once, when the registry stops being current (below), not on every retry.
+      lastFailure = e.toString();
+      LOG.log(Level.DEBUG, "{0}: poll failed ({1}); retrying", name, lastFailure);
+    } finally {
+      reportChange();
     }
   }
 
-  private void reportCaughtUpOnce() {
-    if (!reportedCaughtUp && caughtUp()) {
-      reportedCaughtUp = true;
-      LOG.log(Level.INFO, "{0}: caught up", name);
+  private void reportChange() {
+    boolean current = isCurrent();
+    if (current && !reportedCurrent) {
+      LOG.log(Level.INFO, "{0}: current, read {1} to their end", name, view.topics());
+    } else if (!current && reportedCurrent) {
+      LOG.log(
+          Level.WARNING,
+          "{0}: behind, no confirmed read to the end of {1} recently (last failure: {2}); unknown"
+              + " API keys get 503 until it catches up",
+          name,
+          view.topics(),
+          lastFailure);
     }
+    reportedCurrent = current;
   }
 
   private void apply(ConsumerRecord<String, byte[]> record) {

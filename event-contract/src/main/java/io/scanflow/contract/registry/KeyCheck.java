@@ -4,14 +4,14 @@ import io.scanflow.contract.ApiKey;
 
 /** What the key registry says about a presented API key. */
 public sealed interface KeyCheck {
-  /** Unknown or revoked: a client may be told so (403), and will stop sending. */
+  /** Revoked, or unknown to a registry that is current: a client may be told so (403). */
   KeyCheck REFUSED = new Refused();
 
   /**
-   * The registry has not read the whole {@code api-keys} topic yet, so the key may be valid (or
-   * revoked later in the log): answer 503 with {@code Retry-After}, never 403.
+   * Unknown to a registry that is not current (just started, or cut off from Kafka): the key may
+   * exist, so answer 503 with {@code Retry-After}, never 403.
    */
-  KeyCheck NOT_READY = new NotReady();
+  KeyCheck NOT_YET_KNOWN = new NotYetKnown();
 
   /** An active key: its public facts and its SHA-256 hex. */
   record Active(ApiKey key, String keyHash) implements KeyCheck {
@@ -23,6 +23,6 @@ public sealed interface KeyCheck {
   /** See {@link #REFUSED}. */
   record Refused() implements KeyCheck {}
 
-  /** See {@link #NOT_READY}. */
-  record NotReady() implements KeyCheck {}
+  /** See {@link #NOT_YET_KNOWN}. */
+  record NotYetKnown() implements KeyCheck {}
 }

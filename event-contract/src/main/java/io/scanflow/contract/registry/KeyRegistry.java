@@ -66,11 +66,9 @@ public final class KeyRegistry implements CompactedView {
     return Optional.ofNullable(keysByHash.get(keyHash)).filter(key -> !key.revoked());
   }
 
-  /** The stored hash and facts of the active key with this hash, if any. */
-  public Optional<Map.Entry<String, ApiKey>> activeKeyEntry(String keyHash) {
-    return Optional.ofNullable(keysByHash.get(keyHash))
-        .filter(key -> !key.revoked())
-        .map(key -> Map.entry(keyHash, key));
+  /** The stored hash and facts of the key with this hash, revoked or not. */
+  public Optional<Map.Entry<String, ApiKey>> keyByHash(String keyHash) {
+    return Optional.ofNullable(keysByHash.get(keyHash)).map(key -> Map.entry(keyHash, key));
   }
 
   /** The key with this id and its hash, revoked or not. */

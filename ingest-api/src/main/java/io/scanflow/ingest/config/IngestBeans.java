@@ -1,9 +1,9 @@
 package io.scanflow.ingest.config;
 
 import io.quarkus.runtime.StartupEvent;
+import io.scanflow.contract.AdminToken;
 import io.scanflow.contract.ratelimit.RateLimiter;
 import io.scanflow.contract.registry.ApiKeyAuthenticator;
-import io.scanflow.ingest.auth.AdminToken;
 import io.scanflow.ingest.registry.RegistryService;
 import io.scanflow.ingest.validation.EventTimeRange;
 import io.scanflow.ingest.validation.EventValidator;
@@ -21,6 +21,12 @@ public class IngestBeans {
   void checkConfiguration(@Observes StartupEvent event, IngestConfig config, AdminToken token) {
     if (config.rateLimit().requestsPerMinute() < 1) {
       throw new IllegalStateException("scanflow.rate-limit.requests-per-minute must be >= 1");
+    }
+    // The registry confirms its catch-up about five times per staleness limit, once per poll.
+    if (config.registry().maxStaleness().compareTo(config.registry().pollInterval().multipliedBy(5))
+        < 0) {
+      throw new IllegalStateException(
+          "scanflow.registry.max-staleness must be at least 5 times scanflow.registry.poll-interval");
     }
   }
 
@@ -51,12 +57,12 @@ public class IngestBeans {
   @Produces
   @Singleton
   ApiKeyAuthenticator authenticator(RegistryService registry) {
-    return new ApiKeyAuthenticator(registry.registry(), registry::caughtUp);
+    return new ApiKeyAuthenticator(registry.registry(), registry::isCurrent);
   }
 
   @Produces
   @Singleton
   AdminToken adminToken(IngestConfig config) {
-    return new AdminToken(config.adminToken());
+    return AdminToken.of(config.adminToken());
   }
 }

@@ -45,6 +45,7 @@ final class ApiExamples {
       "{\"detail\": \"Rate limit exceeded: 1000 requests per minute per API key\"}";
   static final String TOO_LARGE = "{\"detail\": \"Request body exceeds 65536 bytes\"}";
   static final String UNAVAILABLE = "{\"detail\": \"Event store unavailable, retry later\"}";
+  static final String REGISTRY_BEHIND = "{\"detail\": \"" + ApiKeyFilter.REGISTRY_BEHIND + "\"}";
 
   private ApiExamples() {}
 }

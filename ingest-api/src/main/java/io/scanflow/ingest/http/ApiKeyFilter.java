@@ -20,14 +20,16 @@ import jakarta.ws.rs.ext.Provider;
 
 /**
  * Checks 1–3 of http-api.md §1, before the body is read: 401 without a key, 403 for an unknown or
- * revoked one, 429 over the rate limit; 503 while the key registry has not caught up. Every
- * response after authentication carries the {@code RateLimit-*} headers.
+ * revoked one (503 instead while the key registry has not caught up, see {@link
+ * ApiKeyAuthenticator}), 429 over the rate limit. Every response after authentication carries the
+ * {@code RateLimit-*} headers.
  */
 @Provider
 @ApiKeyRequired
 @Priority(Priorities.AUTHENTICATION)
 public class ApiKeyFilter implements ContainerRequestFilter, ContainerResponseFilter {
   public static final String HEADER = "X-API-Key";
+  static final String REGISTRY_BEHIND = "API key registry is catching up, retry later";
 
   // Providers: JAX-RS providers are built at static init, before runtime config exists.
   @Inject Instance<ApiKeyAuthenticator> authenticator;
@@ -45,10 +47,10 @@ public class ApiKeyFilter implements ContainerRequestFilter, ContainerResponseFi
       return;
     }
     KeyCheck check = authenticator.get().check(key.trim());
-    if (check == KeyCheck.NOT_READY) {
-      metrics.refused("registry_not_ready");
+    if (check == KeyCheck.NOT_YET_KNOWN) {
+      metrics.refused("registry_behind");
       request.abortWith(
-          error(503, "Key registry not loaded yet, retry later")
+          error(503, REGISTRY_BEHIND)
               .header("Retry-After", config.get().publish().retryAfterSeconds())
               .build());
       return;

@@ -58,7 +58,7 @@ public class ScanSessionsResource {
       content = @Content(examples = @ExampleObject(name = "422", value = ApiExamples.PROBLEMS)))
   @APIResponse(
       responseCode = "503",
-      description = "Kafka did not take the write in time",
+      description = "Kafka did not take the write in time, or the key registry is catching up",
       content = @Content(examples = @ExampleObject(name = "503", value = ApiExamples.UNAVAILABLE)))
   public ScanSessionAccepted record(
       InputStream body, @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength) {

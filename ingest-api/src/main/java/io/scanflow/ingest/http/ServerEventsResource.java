@@ -69,7 +69,9 @@ public class ServerEventsResource {
       content = @Content(examples = @ExampleObject(name = "200", value = ApiExamples.ACCEPTED)))
   @APIResponse(
       responseCode = "503",
-      description = "Kafka did not take the write in time; retry after Retry-After",
+      description =
+          "Kafka did not take the write in time, or the key registry is catching up; retry after"
+              + " Retry-After",
       content = @Content(examples = @ExampleObject(name = "503", value = ApiExamples.UNAVAILABLE)))
   public EventAccepted ingest(
       InputStream body, @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength) {
@@ -95,7 +97,9 @@ public class ServerEventsResource {
       content = @Content(examples = @ExampleObject(name = "200", value = ApiExamples.BATCH_RESULT)))
   @APIResponse(
       responseCode = "503",
-      description = "Kafka did not take the writes in time; resend the whole batch",
+      description =
+          "Kafka did not take the writes in time, or the key registry is catching up; resend the"
+              + " whole batch",
       content = @Content(examples = @ExampleObject(name = "503", value = ApiExamples.UNAVAILABLE)))
   public BatchOutcome batch(
       InputStream body, @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength) {
@@ -117,6 +121,11 @@ public class ServerEventsResource {
       responseCode = "200",
       description = "The event would be accepted",
       content = @Content(examples = @ExampleObject(name = "200", value = "{\"valid\": true}")))
+  @APIResponse(
+      responseCode = "503",
+      description = "The key registry is catching up; retry after Retry-After",
+      content =
+          @Content(examples = @ExampleObject(name = "503", value = ApiExamples.REGISTRY_BEHIND)))
   public ValidationPassed validate(
       InputStream body, @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength) {
     byte[] bytes = BoundedBody.read(body, BoundedBody.MAX_EVENT_BYTES, contentLength);

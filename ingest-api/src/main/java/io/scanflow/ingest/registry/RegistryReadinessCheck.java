@@ -6,7 +6,10 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Not ready until the key registry has read every site and key that existed at start-up. */
+/**
+ * Not ready until the key registry has caught up, and not ready again while it is behind (cut off
+ * from Kafka): unknown keys then get 503, so the load balancer should prefer another instance.
+ */
 @Readiness
 @ApplicationScoped
 public class RegistryReadinessCheck implements HealthCheck {
@@ -14,6 +17,6 @@ public class RegistryReadinessCheck implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
-    return HealthCheckResponse.named("key-registry").status(registry.caughtUp()).build();
+    return HealthCheckResponse.named("key-registry").status(registry.isCurrent()).build();
   }
 }

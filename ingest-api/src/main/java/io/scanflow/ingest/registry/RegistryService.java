@@ -31,6 +31,7 @@ public class RegistryService {
             kafkaConfig,
             registry,
             config.registry().pollInterval(),
+            config.registry().maxStaleness(),
             new TopicSetup(kafkaConfig, config.topics()));
     this.readYourWritesTimeout = config.registry().readYourWritesTimeout();
   }
@@ -60,8 +61,25 @@ public class RegistryService {
     }
   }
 
-  /** True once the registry applied everything that was on its topics at start-up. */
-  public boolean caughtUp() {
-    return follower.caughtUp();
+  /**
+   * Waits, at most the read-your-writes timeout, until the registry is current (e.g. just after
+   * start-up); false if it did not get there.
+   */
+  public boolean awaitCurrent() {
+    try {
+      return follower.awaitCurrent(readYourWritesTimeout);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /**
+   * True while the registry is known to hold every key that exists: it recently read its topics to
+   * their end. Until then (just started, or cut off from Kafka) an unknown key is not yet known to
+   * be invalid.
+   */
+  public boolean isCurrent() {
+    return follower.isCurrent();
   }
 }

@@ -1,6 +1,8 @@
 package io.scanflow.ingest.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,22 +18,46 @@ public final class BatchEnvelope {
     if (!body.isObject()) {
       return Validated.invalid(List.of(Problem.notObject(loc)));
     }
-    Loc eventsLoc = loc.field("events");
-    JsonNode events = body.get("events");
+    List<Problem> problems = new ArrayList<>();
+    Problem eventsProblem = eventsProblem(body.get("events"), loc.field("events"));
+    if (eventsProblem != null) {
+      problems.add(eventsProblem);
+    }
+    RequestText.check(besideEvents(body), loc, problems);
+    if (!problems.isEmpty()) {
+      return Validated.invalid(problems);
+    }
+    List<JsonNode> items = new ArrayList<>(body.get("events").size());
+    body.get("events").forEach(items::add);
+    return Validated.valid(items);
+  }
+
+  private static Problem eventsProblem(JsonNode events, Loc eventsLoc) {
     if (events == null || events.isNull()) {
-      return Validated.invalid(List.of(Problem.missing(eventsLoc)));
+      return Problem.missing(eventsLoc);
     }
     if (!events.isArray()) {
-      return Validated.invalid(List.of(Problem.notList(eventsLoc)));
+      return Problem.notList(eventsLoc);
     }
     if (events.isEmpty()) {
-      return Validated.invalid(List.of(Problem.tooFewItems(eventsLoc, 1)));
+      return Problem.tooFewItems(eventsLoc, 1);
     }
     if (events.size() > MAX_EVENTS) {
-      return Validated.invalid(List.of(Problem.tooManyItems(eventsLoc, MAX_EVENTS)));
+      return Problem.tooManyItems(eventsLoc, MAX_EVENTS);
     }
-    List<JsonNode> items = new ArrayList<>(events.size());
-    events.forEach(items::add);
-    return Validated.valid(items);
+    return null;
+  }
+
+  /** The envelope's other fields: ignored, but their strings obey the rules of every string. */
+  private static ObjectNode besideEvents(JsonNode body) {
+    ObjectNode others = JsonNodeFactory.instance.objectNode();
+    body.fields()
+        .forEachRemaining(
+            field -> {
+              if (!field.getKey().equals("events")) {
+                others.set(field.getKey(), field.getValue());
+              }
+            });
+    return others;
   }
 }

@@ -2,11 +2,15 @@ package io.scanflow.ingest.validation;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scanflow.contract.ConversionValue;
+import io.scanflow.contract.StorableNumbers;
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.List;
 
-/** The rules of {@code conversion_value}: {@code amount >= 0} and a known ISO 4217 currency. */
+/**
+ * The rules of {@code conversion_value}: {@code amount >= 0} with at most 18 digits before the
+ * decimal point and 6 after, and a known ISO 4217 currency.
+ */
 final class ConversionValueRules {
   private ConversionValueRules() {}
 
@@ -20,6 +24,8 @@ final class ConversionValueRules {
     BigDecimal amount = fields.decimal("amount", true);
     if (amount != null && amount.signum() < 0) {
       problems.add(Problem.lessThan(fields.at("amount"), 0));
+    } else if (amount != null && !StorableNumbers.isStorableAmount(amount)) {
+      problems.add(Problem.amountBounds(fields.at("amount")));
     }
     String currency = fields.string("currency", true, 0, Integer.MAX_VALUE);
     if (currency != null && !isKnownCurrency(currency)) {

@@ -28,10 +28,10 @@ public final class EventValidator {
       return Validated.invalid(problems);
     }
     FieldReader fields = new FieldReader(node, loc, problems);
-    String siteId = fields.string("site_id", true, 1, 64);
-    String eventName = eventName(fields, problems);
+    String siteId = fields.plainString("site_id", true, 1, 64);
+    String eventName = fields.plainString("event_name", true, 1, 128);
     String scanSessionId = fields.uuid("scan_session_id", true);
-    String eventId = fields.string("event_id", false, 1, 128);
+    String eventId = fields.plainString("event_id", false, 1, 128);
     Instant eventTime = fields.timestamp("event_time", false);
     if (eventTime != null) {
       timeRange.check("event_time", eventTime, receivedAt, fields.at("event_time"), problems);
@@ -42,6 +42,7 @@ public final class EventValidator {
     }
     ConversionValue value = ConversionValueRules.read(fields, problems);
     UserIdentifiers identifiers = UserIdentifierRules.read(fields, problems);
+    RequestText.check(node, loc, problems);
     if (!problems.isEmpty()) {
       return Validated.invalid(problems);
     }
@@ -57,14 +58,5 @@ public final class EventValidator {
             properties,
             value,
             identifiers));
-  }
-
-  private static String eventName(FieldReader fields, List<Problem> problems) {
-    String name = fields.string("event_name", true, 1, 128);
-    if (name != null && name.codePoints().anyMatch(Character::isISOControl)) {
-      problems.add(Problem.controlCharacters(fields.at("event_name")));
-      return null;
-    }
-    return name;
   }
 }

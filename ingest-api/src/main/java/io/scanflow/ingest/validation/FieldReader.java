@@ -2,6 +2,7 @@ package io.scanflow.ingest.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scanflow.contract.StorableText;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -62,6 +63,19 @@ public final class FieldReader {
     }
     if (length > max) {
       problems.add(Problem.tooLong(at(field), max));
+      return null;
+    }
+    return value;
+  }
+
+  /**
+   * An id or a name: a string of {@code min}..{@code max} characters without control characters
+   * (U+0000–U+001F, U+007F), so it stays one plain line in keys, logs and exports.
+   */
+  public String plainString(String field, boolean required, int min, int max) {
+    String value = string(field, required, min, max);
+    if (value != null && StorableText.hasControlCharacter(value)) {
+      problems.add(Problem.controlCharacter(at(field)));
       return null;
     }
     return value;

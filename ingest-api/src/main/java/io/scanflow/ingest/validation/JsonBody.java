@@ -1,12 +1,15 @@
 package io.scanflow.ingest.validation;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import io.scanflow.contract.ContractJson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -18,6 +21,8 @@ import java.util.List;
 /**
  * Parses a request body as UTF-8 JSON whatever its Content-Type; a body that is not JSON becomes a
  * {@code value_error.jsondecode} problem located at the character offset where parsing failed.
+ * Jackson's default limits stay in force: a number literal of at most 1,000 characters, nesting at
+ * most 1,000 deep, so no body can make parsing slow; numbers are read as exact {@code BigDecimal}s.
  */
 public final class JsonBody {
   private static final ObjectReader READER =
@@ -46,10 +51,22 @@ public final class JsonBody {
     if (text.isBlank()) {
       return decodeError("Expecting value: the request body is empty", text.length());
     }
-    try {
-      return Validated.valid(READER.readValue(text));
+    try (JsonParser parser = READER.createParser(text)) {
+      return read(parser, text);
     } catch (JsonProcessingException e) {
       return decodeError(e.getOriginalMessage(), offset(e.getLocation(), text));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Reading a string cannot fail with I/O", e);
+    }
+  }
+
+  private static Validated<JsonNode> read(JsonParser parser, String text) throws IOException {
+    try {
+      return Validated.valid(READER.readValue(parser));
+    } catch (IllegalArgumentException e) {
+      // BigDecimal's own refusal gets through Jackson unwrapped, for an exponent beyond what an
+      // int holds ("1e9999999999"): still the client's malformed body, never a server error.
+      return decodeError("Number out of range", offset(parser.currentTokenLocation(), text));
     }
   }
 

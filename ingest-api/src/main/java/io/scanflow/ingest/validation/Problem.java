@@ -2,9 +2,15 @@ package io.scanflow.ingest.validation;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.scanflow.contract.StorableNumbers;
+import io.scanflow.contract.StorableText;
 import java.util.List;
 
-/** One validation problem in the FastAPI / pydantic-v1 shape that client libraries parse. */
+/**
+ * One validation problem in the FastAPI / pydantic-v1 shape that client libraries parse. A field
+ * name or parser message that echoes the client's text has any U+0000 or unpaired surrogate
+ * replaced by U+FFFD, so the problem itself can always be written, logged and stored.
+ */
 @JsonPropertyOrder({"loc", "msg", "type"})
 public record Problem(
     @JsonProperty("loc") List<Object> loc,
@@ -13,6 +19,14 @@ public record Problem(
 
   public static final String RAW_EMAIL_MSG =
       "raw email address not allowed; send user_identifiers.email_hash (SHA-256) instead";
+
+  public Problem {
+    loc =
+        loc.stream()
+            .map(part -> part instanceof String name ? StorableText.sanitize(name) : part)
+            .toList();
+    msg = StorableText.sanitize(msg);
+  }
 
   public Problem(Loc loc, String msg, String type) {
     this(loc.parts(), msg, type);
@@ -60,9 +74,40 @@ public record Problem(
         "value_error.any_str.min_length");
   }
 
-  public static Problem controlCharacters(Loc loc) {
+  /** A C0 control character or DEL in an id or a name. */
+  public static Problem controlCharacter(Loc loc) {
+    return new Problem(loc, "control characters are not allowed", "value_error.control_char");
+  }
+
+  /** U+0000 or an unpaired surrogate anywhere in a request: no store downstream can hold it. */
+  public static Problem unstorableCharacter(Loc loc) {
     return new Problem(
-        loc, "string must not contain control characters", "value_error.str.control_characters");
+        loc,
+        "NUL characters (U+0000) and unpaired surrogates are not allowed",
+        "value_error.unstorable_char");
+  }
+
+  public static Problem amountBounds(Loc loc) {
+    return new Problem(
+        loc,
+        "ensure that there are no more than "
+            + StorableNumbers.AMOUNT_INTEGER_DIGITS
+            + " digits before and "
+            + StorableNumbers.AMOUNT_FRACTION_DIGITS
+            + " after the decimal point",
+        "value_error.decimal.bounds");
+  }
+
+  /** A number in {@code properties} too large or too precise to be stored. */
+  public static Problem numberBounds(Loc loc) {
+    return new Problem(
+        loc,
+        "number cannot be stored: at most "
+            + StorableNumbers.JSON_DIGITS
+            + " digits before and "
+            + StorableNumbers.JSON_DIGITS
+            + " after the decimal point",
+        "value_error.number.bounds");
   }
 
   public static Problem badCurrency(Loc loc) {

@@ -3,10 +3,14 @@ package io.scanflow.ingest.validation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scanflow.contract.ContractJson;
+import io.scanflow.contract.StorableNumbers;
 import java.util.Iterator;
 import java.util.List;
 
-/** The rules of {@code properties}: size, nesting depth and no raw e-mail addresses. */
+/**
+ * The rules of {@code properties}: size, nesting depth and numbers that PostgreSQL's {@code jsonb}
+ * can hold. Its strings obey the rules of every string ({@link RequestText}).
+ */
 public final class PropertiesRules {
   public static final int MAX_BYTES = 10_240;
   public static final int MAX_DEPTH = 10;
@@ -21,7 +25,14 @@ public final class PropertiesRules {
     if (tooDeep != null) {
       problems.add(Problem.tooDeep(tooDeep, MAX_DEPTH));
     }
-    RawEmailDetector.scan(properties, loc, problems);
+    JsonTree.forEachNumber(
+        properties,
+        loc,
+        (at, number) -> {
+          if (!StorableNumbers.isStorableInJson(number)) {
+            problems.add(Problem.numberBounds(at));
+          }
+        });
   }
 
   /** The properties object itself is level 1; each nested object or array adds a level. */

@@ -24,13 +24,14 @@ public final class ScanSessionValidator {
     }
     FieldReader fields = new FieldReader(node, loc, problems);
     String sessionId = fields.uuid("scan_session_id", false);
-    String siteId = fields.string("site_id", true, 1, 64);
-    String qrCodeId = fields.string("qr_code_id", true, 1, 128);
+    String siteId = fields.plainString("site_id", true, 1, 64);
+    String qrCodeId = fields.plainString("qr_code_id", true, 1, 128);
     Instant scannedAt = fields.timestamp("scanned_at", false);
     if (scannedAt != null) {
       timeRange.check("scanned_at", scannedAt, receivedAt, fields.at("scanned_at"), problems);
     }
-    String campaign = fields.string("campaign", false, 0, 128);
+    String campaign = fields.plainString("campaign", false, 0, 128);
+    RequestText.check(node, loc, problems);
     if (!problems.isEmpty()) {
       return Validated.invalid(problems);
     }

@@ -158,6 +158,7 @@ class AdminApiIT {
                 Map.of("bootstrap.servers", kafka.bootstrapServers()),
                 secondRegistry,
                 Duration.ofMillis(200),
+                Duration.ofSeconds(5),
                 () -> {})
             .start()) {
       await().atMost(Duration.ofSeconds(10)).until(secondInstance::caughtUp);

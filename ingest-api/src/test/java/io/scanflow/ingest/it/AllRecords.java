@@ -6,17 +6,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
-/** Everything on a topic right now: every partition read from the start to its end offset. */
+/**
+ * Everything committed on a topic right now: every partition read from the start to its end offset,
+ * as a read_committed consumer downstream sees it.
+ */
 final class AllRecords {
   private AllRecords() {}
 
   static List<ConsumerRecord<byte[], byte[]>> of(KafkaTestCluster kafka, String topic) {
     Properties properties = kafka.clientProperties();
+    properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> partitions =

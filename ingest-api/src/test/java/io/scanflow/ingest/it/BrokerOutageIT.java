@@ -17,12 +17,13 @@ import io.scanflow.testsupport.InjectKafka;
 import io.scanflow.testsupport.KafkaTestCluster;
 import io.scanflow.testsupport.KafkaTestResource;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * 503 instead of a 200 for an event that was not durably written (§2), with this profile's own
- * broker, which the test stops.
+ * 503 instead of a 200 for an event that was not durably written (§2), and instead of a 403 for a
+ * key the registry cannot check (§1), with this profile's own broker, which the test stops.
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
@@ -30,12 +31,21 @@ import org.junit.jupiter.api.Test;
 class BrokerOutageIT {
   @InjectKafka KafkaTestCluster kafka;
 
-  /** A one-second publish timeout, so that the outage is noticed quickly. */
+  /** A one-second publish timeout and a short registry staleness: the outage shows quickly. */
   public static class ShortPublishTimeout implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
-      return Map.of("scanflow.publish.timeout", "1s", "scanflow.publish.retry-after-seconds", "2");
+      return Map.of(
+          "scanflow.publish.timeout", "1s",
+          "scanflow.publish.retry-after-seconds", "2",
+          "scanflow.registry.max-staleness", "2s");
     }
+  }
+
+  private static final String UNKNOWN_KEY = "sf_live_" + "u".repeat(32);
+
+  private static Response postWithUnknownKey() {
+    return given().header("X-API-Key", UNKNOWN_KEY).body(utf8("{}")).post("/server-events");
   }
 
   @Test
@@ -48,6 +58,9 @@ class BrokerOutageIT {
         .post("/server-events")
         .then()
         .statusCode(200);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> postWithUnknownKey().then().statusCode(403));
 
     kafka.close();
 
@@ -62,13 +75,13 @@ class BrokerOutageIT {
         .header("RateLimit-Limit", "1000")
         .body("detail", equalTo("Event store unavailable, retry later"));
     assertThat(took).isLessThan(Duration.ofSeconds(5));
-    given()
-        .header("X-API-Key", site.key())
-        .body(utf8("{\"events\": [" + event + ", " + event + "]}"))
-        .post("/server-events/batch")
-        .then()
-        .statusCode(503)
-        .body("detail", equalTo("Event store unavailable, retry later"));
+    String fullBatch = "{\"events\": [" + String.join(", ", Collections.nCopies(500, event)) + "]}";
+    start = System.nanoTime();
+    Response batch =
+        given().header("X-API-Key", site.key()).body(utf8(fullBatch)).post("/server-events/batch");
+    took = Duration.ofNanos(System.nanoTime() - start);
+    batch.then().statusCode(503).body("detail", equalTo("Event store unavailable, retry later"));
+    assertThat(took).isLessThan(Duration.ofSeconds(5));
     given()
         .header("X-API-Key", site.key())
         .body(utf8("{\"site_id\": \"" + site.siteId() + "\", \"qr_code_id\": \"q\"}"))
@@ -83,6 +96,18 @@ class BrokerOutageIT {
         .header("Retry-After", "2");
     await()
         .atMost(Duration.ofSeconds(10))
-        .untilAsserted(() -> given().get("/q/health/ready").then().statusCode(503));
+        .untilAsserted(
+            () ->
+                given()
+                    .get("/q/health/ready")
+                    .then()
+                    .statusCode(503)
+                    .body("checks.find { it.name == 'key-registry' }.status", equalTo("DOWN")));
+    // The registry cannot read revocations or new keys now: an unknown key is not called invalid.
+    postWithUnknownKey()
+        .then()
+        .statusCode(503)
+        .header("Retry-After", "2")
+        .body("detail", equalTo("API key registry is catching up, retry later"));
   }
 }

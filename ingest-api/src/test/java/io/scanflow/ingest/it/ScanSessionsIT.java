@@ -13,6 +13,7 @@ import io.restassured.response.ValidatableResponse;
 import io.scanflow.contract.ContractJson;
 import io.scanflow.contract.Topics;
 import io.scanflow.ingest.it.Sites.SiteWithKey;
+import io.scanflow.ingest.validation.Problem;
 import io.scanflow.testsupport.InjectKafka;
 import io.scanflow.testsupport.KafkaTestCluster;
 import io.scanflow.testsupport.KafkaTestResource;
@@ -110,5 +111,43 @@ class ScanSessionsIT {
     post("{\"pad\": \"" + "x".repeat(70_000) + "\"}")
         .statusCode(413)
         .body("detail", equalTo("Request body exceeds 65536 bytes"));
+  }
+
+  @Test
+  void shouldRefuseWhatTheStoresMustNotHoldAndPublishNothingOfIt() {
+    String poisoned = UUID.randomUUID().toString();
+    String scan =
+        "{\"scan_session_id\": \""
+            + poisoned
+            + "\", \"site_id\": \""
+            + site.siteId()
+            + "\", \"qr_code_id\": \"q\"";
+    post(scan + ", \"campaign\": \"winter\\u0000\"}")
+        .statusCode(422)
+        .body("detail[0].loc", equalTo(List.of("body", "campaign")))
+        .body("detail[0].type", equalTo("value_error.control_char"));
+    post(scan + ", \"note\": {\"k\": \"\\udc00\"}}")
+        .statusCode(422)
+        .body("detail[0].loc", equalTo(List.of("body", "note", "k")))
+        .body("detail[0].type", equalTo("value_error.unstorable_char"));
+    post(scan + ", \"campaign\": \"winter?ref=alice%40example.com\"}")
+        .statusCode(422)
+        .body("detail[0].loc", equalTo(List.of("body", "campaign")))
+        .body("detail[0].msg", equalTo(Problem.RAW_EMAIL_MSG))
+        .body("detail[0].type", equalTo("value_error.pii.email"));
+
+    String marker =
+        post("{\"site_id\": \"" + site.siteId() + "\", \"qr_code_id\": \"q\"}")
+            .statusCode(200)
+            .extract()
+            .path("scan_session_id");
+    List<ConsumerRecord<byte[], byte[]>> records =
+        TopicRecords.readUntil(
+            kafka,
+            Topics.SCAN_SESSIONS.name(),
+            all -> all.stream().anyMatch(r -> marker.equals(keyOf(r))),
+            Duration.ofSeconds(10));
+    assertThat(records).anyMatch(r -> marker.equals(keyOf(r)));
+    assertThat(records).noneMatch(r -> poisoned.equals(keyOf(r)));
   }
 }

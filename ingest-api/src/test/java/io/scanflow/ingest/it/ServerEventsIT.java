@@ -176,9 +176,9 @@ class ServerEventsIT {
         .statusCode(422)
         .body("detail.size()", equalTo(3))
         .body("detail[0].type", equalTo("value_error.any_str.min_length"))
-        .body("detail[1].loc", equalTo(List.of("body", "properties", "customer", "contact")))
-        .body("detail[1].type", equalTo("value_error.pii.email"))
-        .body("detail[2].loc", equalTo(List.of("body", "conversion_value", "currency")));
+        .body("detail[1].loc", equalTo(List.of("body", "conversion_value", "currency")))
+        .body("detail[2].loc", equalTo(List.of("body", "properties", "customer", "contact")))
+        .body("detail[2].type", equalTo("value_error.pii.email"));
   }
 
   @Test
@@ -340,5 +340,61 @@ class ServerEventsIT {
             Duration.ofSeconds(10));
     assertThat(records).anyMatch(r -> keyOf(r).endsWith(marker));
     assertThat(records).noneMatch(r -> keyOf(r).endsWith(eventId));
+  }
+
+  @Test
+  void shouldRefuseWhatTheStoresCannotHoldAndPublishNothingOfIt() {
+    String poisoned = "poison-" + UUID.randomUUID();
+    post(
+            "/server-events",
+            event()
+                .with("event_id", poisoned)
+                .withJson("properties", "{\"x\": \"a\\u0000b\"}")
+                .text())
+        .statusCode(422)
+        .body("detail[0].loc", equalTo(List.of("body", "properties", "x")))
+        .body("detail[0].type", equalTo("value_error.unstorable_char"));
+    post(
+            "/server-events/batch",
+            "{\"events\": ["
+                + event()
+                    .with("event_id", poisoned)
+                    .withJson("conversion_value", "{\"amount\": 1e200000, \"currency\": \"EUR\"}")
+                    .text()
+                + ", "
+                + event()
+                    .with("event_id", poisoned)
+                    .withJson("properties", "{\"n\": 1e-20000}")
+                    .text()
+                + "]}")
+        .statusCode(200)
+        .body("accepted", equalTo(0))
+        .body(
+            "results[0].detail[0].loc",
+            equalTo(List.of("body", "events", 0, "conversion_value", "amount")))
+        .body("results[0].detail[0].type", equalTo("value_error.decimal.bounds"))
+        .body("results[1].detail[0].type", equalTo("value_error.number.bounds"));
+    // A lone surrogate only exists as a JSON escape: written out as UTF-8 it is not UTF-8.
+    String loneSurrogate = event().with("event_id", poisoned).text().replace(poisoned, "x\\ud800");
+    post("/server-events", loneSurrogate)
+        .statusCode(422)
+        .body("detail[0].loc", equalTo(List.of("body", "event_id")))
+        .body("detail[0].type", equalTo("value_error.unstorable_char"));
+    post("/server-events/validate", loneSurrogate).statusCode(422);
+    post("/server-events", event().with("event_id", poisoned).with("event_name", "a\u0000").text())
+        .statusCode(422)
+        .body("detail[0].type", equalTo("value_error.control_char"))
+        .body("detail[0].msg", equalTo("control characters are not allowed"));
+
+    String marker =
+        post("/server-events", event().text()).statusCode(200).extract().path("event_id");
+    List<ConsumerRecord<byte[], byte[]>> records =
+        TopicRecords.readUntil(
+            kafka,
+            Topics.SERVER_EVENTS.name(),
+            all -> all.stream().anyMatch(r -> keyOf(r).endsWith(marker)),
+            Duration.ofSeconds(10));
+    assertThat(records).anyMatch(r -> keyOf(r).endsWith(marker));
+    assertThat(records).noneMatch(r -> keyOf(r).contains(poisoned));
   }
 }

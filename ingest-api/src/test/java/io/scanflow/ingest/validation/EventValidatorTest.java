@@ -17,6 +17,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EventValidatorTest {
   private static final Instant NOW = Instant.parse("2026-11-26T08:15:30.123Z");
   private static final String HASH = "a".repeat(64);
+  private static final String CONTROL_MSG = "control characters are not allowed";
+  private static final String UNSTORABLE_MSG =
+      "NUL characters (U+0000) and unpaired surrogates are not allowed";
+  private static final String NUMBER_MSG =
+      "number cannot be stored: at most 1000 digits before and 1000 after the decimal point";
   private final EventValidator validator =
       new EventValidator(new EventTimeRange(Duration.ofMinutes(5), Duration.ofDays(7)));
 
@@ -178,13 +183,132 @@ class EventValidatorTest {
   }
 
   @Test
-  void shouldRefuseControlCharactersInEventName() {
-    assertThat(problemsOf(anEvent().with("event_name", "buy\nnow")))
+  void shouldRefuseControlCharactersInIdsAndNames() {
+    assertThat(
+            problemsOf(
+                anEvent()
+                    .with("site_id", "shop\tberlin")
+                    .with("event_name", "buy\nnow")
+                    .with("event_id", "order\u007F1")))
+        .containsExactly(
+            problem(CONTROL_MSG, "value_error.control_char", "site_id"),
+            problem(CONTROL_MSG, "value_error.control_char", "event_name"),
+            problem(CONTROL_MSG, "value_error.control_char", "event_id"));
+  }
+
+  @Test
+  void shouldReportANulInAnIdOnceAsAControlCharacter() {
+    assertThat(problemsOf(anEvent().with("event_id", "order\u00001")))
+        .containsExactly(problem(CONTROL_MSG, "value_error.control_char", "event_id"));
+  }
+
+  @Test
+  void shouldAcceptOtherCharactersInIdsAndNames() {
+    valid(
+        anEvent()
+            .with("event_id", "Bestellung-ü-😀-\u0085")
+            .with("event_name", "Kauf abgeschlossen")
+            .with("site_id", " shop "));
+  }
+
+  @Test
+  void shouldRefuseNulAndUnpairedSurrogatesInEveryStringOfTheEvent() {
+    assertThat(
+            problemsOf(
+                anEvent()
+                    .with("event_name", "buy\uD800")
+                    .withJson(
+                        "properties",
+                        "{\"x\": \"a\\u0000b\", \"k\\ud800\": 1,"
+                            + " \"list\": [\"ok\", {\"deep\": \"\\udc00\"}]}")
+                    .withJson("user_identifiers", "{\"crm\": \"\\u0000\"}")
+                    .with("not_in_the_spec", "\uDFFF")))
+        .containsExactly(
+            problem(UNSTORABLE_MSG, "value_error.unstorable_char", "event_name"),
+            problem(UNSTORABLE_MSG, "value_error.unstorable_char", "properties", "x"),
+            problem(UNSTORABLE_MSG, "value_error.unstorable_char", "properties", "k\uFFFD"),
+            problem(UNSTORABLE_MSG, "value_error.unstorable_char", "properties", "list", 1, "deep"),
+            problem(UNSTORABLE_MSG, "value_error.unstorable_char", "user_identifiers", "crm"),
+            problem(UNSTORABLE_MSG, "value_error.unstorable_char", "not_in_the_spec"));
+  }
+
+  @Test
+  void shouldRefuseALoneSurrogateTheParserDecodedFromAnEscape() {
+    String body =
+        "{\"site_id\": \"s\", \"event_name\": \"\\ud83d\","
+            + " \"scan_session_id\": \"6f1c2a4e-8a57-4c1e-9d1a-3b2f1e0c9a77\"}";
+
+    assertThat(problemsOfBody(body))
+        .containsExactly(problem(UNSTORABLE_MSG, "value_error.unstorable_char", "event_name"));
+  }
+
+  @Test
+  void shouldReportAStringItsOwnRuleRefusedOnlyOnce() {
+    assertThat(
+            problemsOf(
+                anEvent()
+                    .withJson("user_identifiers", "{\"email_hash\": \"\\u0000\"}")
+                    .withJson("conversion_value", "{\"amount\": 1, \"currency\": \"EU\\u0000\"}")))
+        .extracting(Problem::type)
+        .containsExactly("value_error.currency", "value_error.hash");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"1e200000", "1e-20000", "1234567890123456789", "0.1234567", "1.0000000", "1E+18"})
+  void shouldRefuseAmountsOutside18DigitsBeforeAnd6AfterThePoint(String amount) {
+    assertThat(problemsOfBody(withAmount(amount)))
         .containsExactly(
             problem(
-                "string must not contain control characters",
-                "value_error.str.control_characters",
-                "event_name"));
+                "ensure that there are no more than 18 digits before and 6 after the decimal point",
+                "value_error.decimal.bounds",
+                "conversion_value",
+                "amount"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"999999999999999999.999999", "0.000001", "1E+17", "0", "12.500000"})
+  void shouldAcceptAmountsWithinTheBoundsExactly(String amount) {
+    Validated<ValidEvent> result =
+        validator.validate(JsonBody.parse(utf8(withAmount(amount))).value(), Loc.body(), NOW);
+
+    assertThat(result.problems()).isEmpty();
+    assertThat(result.value().conversionValue().amount()).isEqualTo(new BigDecimal(amount));
+  }
+
+  @Test
+  void shouldRefusePropertyNumbersThatJsonbCannotHold() {
+    String properties =
+        "{\"big\": 1e200000, \"tiny\": 1e-20000, \"ok\": [1e999, 1e-1000, 12.5, 7],"
+            + " \"n\": [1e1000]}";
+
+    assertThat(problemsOfBody(withProperties(properties)))
+        .containsExactly(
+            problem(NUMBER_MSG, "value_error.number.bounds", "properties", "big"),
+            problem(NUMBER_MSG, "value_error.number.bounds", "properties", "tiny"),
+            problem(NUMBER_MSG, "value_error.number.bounds", "properties", "n", 0));
+  }
+
+  private List<Problem> problemsOfBody(String body) {
+    Validated<ValidEvent> result =
+        validator.validate(JsonBody.parse(utf8(body)).value(), Loc.body(), NOW);
+    assertThat(result.isValid()).isFalse();
+    return result.problems();
+  }
+
+  private static String withAmount(String amount) {
+    return anEvent()
+        .text()
+        .replaceFirst(
+            "}$", ", \"conversion_value\": {\"amount\": " + amount + ", \"currency\": \"EUR\"}}");
+  }
+
+  private static String withProperties(String properties) {
+    return anEvent().text().replaceFirst("}$", ", \"properties\": " + properties + "}");
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   @ParameterizedTest
@@ -265,12 +389,52 @@ class EventValidatorTest {
   }
 
   @Test
+  void shouldRefuseRawEmailsInEveryStringOfTheEventKnownOrNot() {
+    assertThat(
+            problemsOf(
+                anEvent()
+                    .with("site_id", "alice@example.com")
+                    .with("event_name", "signup alice%40example.com")
+                    .with("event_id", "alice%2540example.com")
+                    .withJson("utm", "{\"source\": \"alice@bücher.de\"}")))
+        .containsExactly(
+            problem(Problem.RAW_EMAIL_MSG, "value_error.pii.email", "site_id"),
+            problem(Problem.RAW_EMAIL_MSG, "value_error.pii.email", "event_name"),
+            problem(Problem.RAW_EMAIL_MSG, "value_error.pii.email", "event_id"),
+            problem(Problem.RAW_EMAIL_MSG, "value_error.pii.email", "utm", "source"));
+  }
+
+  @Test
+  void shouldRefusePercentEncodedAndInternationalEmailsInProperties() {
+    assertThat(
+            problemsOf(
+                anEvent()
+                    .withJson(
+                        "properties",
+                        "{\"page\": \"https://shop.example/?u=alice%40example.com\","
+                            + " \"mail\": \"иван@пример.рф\"}")))
+        .containsExactly(
+            problem(Problem.RAW_EMAIL_MSG, "value_error.pii.email", "properties", "page"),
+            problem(Problem.RAW_EMAIL_MSG, "value_error.pii.email", "properties", "mail"));
+  }
+
+  @Test
+  void shouldReportAnEmailInAFieldThatBreaksItsOwnRuleToo() {
+    assertThat(problemsOf(anEvent().with("event_id", "alice@example.com " + "x".repeat(128))))
+        .extracting(Problem::type)
+        .containsExactly("value_error.any_str.max_length", "value_error.pii.email");
+  }
+
+  @Test
   void shouldNotMistakeOtherAtSignsForEmails() {
     valid(
         anEvent()
             .withJson(
                 "properties",
-                "{\"handle\": \"@scanflow\", \"price\": \"2@3.50\", \"note\": \"meet @ 5pm\"}"));
+                "{\"handle\": \"@scanflow\", \"price\": \"2@3.50\", \"note\": \"meet @ 5pm\","
+                    + " \"profile\": \"https://medium.com/@alice/post\"}")
+            .with("event_name", "share @alice")
+            .with("event_id", "lodash@4.17.21"));
   }
 
   @Test
@@ -410,7 +574,7 @@ class EventValidatorTest {
 
   @Test
   void shouldIgnoreUnknownTopLevelFields() {
-    valid(anEvent().withJson("utm_source", "{\"whatever\": \"me@example.com\"}"));
+    valid(anEvent().withJson("utm_source", "{\"whatever\": \"newsletter\"}"));
   }
 
   @Test

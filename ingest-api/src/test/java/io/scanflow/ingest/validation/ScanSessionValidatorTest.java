@@ -66,4 +66,76 @@ class ScanSessionValidatorTest {
             org.assertj.core.groups.Tuple.tuple(
                 List.of("body", "campaign"), "value_error.any_str.max_length"));
   }
+
+  @Test
+  void shouldRefuseControlCharactersInIdsAndTheCampaign() throws Exception {
+    List<Problem> problems =
+        validate(
+                "{\"site_id\": \"s\\u0000\", \"qr_code_id\": \"poster\\n42\","
+                    + " \"campaign\": \"winter\\u007f\"}")
+            .problems();
+
+    assertThat(problems)
+        .containsExactly(
+            new Problem(
+                List.of("body", "site_id"),
+                "control characters are not allowed",
+                "value_error.control_char"),
+            new Problem(
+                List.of("body", "qr_code_id"),
+                "control characters are not allowed",
+                "value_error.control_char"),
+            new Problem(
+                List.of("body", "campaign"),
+                "control characters are not allowed",
+                "value_error.control_char"));
+  }
+
+  @Test
+  void shouldRefuseNulAndUnpairedSurrogatesAnywhereInTheBody() throws Exception {
+    List<Problem> problems =
+        validate(
+                "{\"site_id\": \"s\", \"qr_code_id\": \"q\", \"campaign\": \"\\ud800\","
+                    + " \"extra\": {\"\\u0000\": true}}")
+            .problems();
+
+    assertThat(problems)
+        .extracting(Problem::loc, Problem::type)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                List.of("body", "campaign"), "value_error.unstorable_char"),
+            org.assertj.core.groups.Tuple.tuple(
+                List.of("body", "extra", "\uFFFD"), "value_error.unstorable_char"));
+  }
+
+  @Test
+  void shouldRefuseRawEmailsInTheQrCodeTheCampaignAndEveryOtherString() throws Exception {
+    List<Problem> problems =
+        validate(
+                "{\"site_id\": \"s\", \"qr_code_id\": \"poster-alice@example.com\","
+                    + " \"campaign\": \"winter-alice%40example.com\","
+                    + " \"extra\": {\"owner\": \"alice@bücher.de\"}}")
+            .problems();
+
+    assertThat(problems)
+        .containsExactly(
+            new Problem(
+                List.of("body", "qr_code_id"), Problem.RAW_EMAIL_MSG, "value_error.pii.email"),
+            new Problem(
+                List.of("body", "campaign"), Problem.RAW_EMAIL_MSG, "value_error.pii.email"),
+            new Problem(
+                List.of("body", "extra", "owner"), Problem.RAW_EMAIL_MSG, "value_error.pii.email"));
+  }
+
+  @Test
+  void shouldAcceptCampaignsAndQrCodesWithOrdinaryAtSigns() throws Exception {
+    ScanSession session =
+        validate(
+                "{\"site_id\": \"s\", \"qr_code_id\": \"poster@2x.png\","
+                    + " \"campaign\": \"@scanflow summer\"}")
+            .value();
+
+    assertThat(session.qrCodeId()).isEqualTo("poster@2x.png");
+    assertThat(session.campaign()).isEqualTo("@scanflow summer");
+  }
 }

@@ -4,12 +4,12 @@ import io.quarkus.runtime.StartupEvent;
 import io.scanflow.contract.registry.ApiKeyAuthenticator;
 import io.scanflow.contract.registry.CompactedTopicFollower;
 import io.scanflow.contract.registry.KeyRegistry;
+import io.scanflow.reports.ReportsConfig;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -18,9 +18,6 @@ import java.util.Map;
  */
 @Singleton
 public class KeyRegistryBeans {
-  /** How long one poll waits when nothing arrives; a new record ends the wait at once. */
-  private static final Duration POLL_INTERVAL = Duration.ofMillis(200);
-
   @Produces
   @Singleton
   KeyRegistry registry() {
@@ -30,10 +27,23 @@ public class KeyRegistryBeans {
   @Produces
   @Singleton
   CompactedTopicFollower follower(
-      @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, KeyRegistry registry) {
+      @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
+      KeyRegistry registry,
+      ReportsConfig config) {
+    ReportsConfig.Registry settings = config.registry();
+    // Confirmed about five times per staleness limit, at most once per poll.
+    if (settings.maxStaleness().compareTo(settings.pollInterval().multipliedBy(5)) < 0) {
+      throw new IllegalStateException(
+          "scanflow.registry.max-staleness must be at least 5 times scanflow.registry.poll-interval");
+    }
     // The topics are created by ingest-api (or the dev stack); until they exist it retries.
     return new CompactedTopicFollower(
-        "reports-registry", kafkaConfig, registry, POLL_INTERVAL, () -> {});
+        "reports-registry",
+        kafkaConfig,
+        registry,
+        settings.pollInterval(),
+        settings.maxStaleness(),
+        () -> {});
   }
 
   void close(@Disposes CompactedTopicFollower follower) {
@@ -43,7 +53,7 @@ public class KeyRegistryBeans {
   @Produces
   @Singleton
   ApiKeyAuthenticator authenticator(KeyRegistry registry, CompactedTopicFollower follower) {
-    return new ApiKeyAuthenticator(registry, follower::caughtUp);
+    return new ApiKeyAuthenticator(registry, follower::isCurrent);
   }
 
   void start(@Observes StartupEvent event, CompactedTopicFollower follower) {

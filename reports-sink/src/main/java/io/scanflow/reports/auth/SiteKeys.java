@@ -5,18 +5,19 @@ import io.scanflow.contract.registry.KeyCheck;
 import io.scanflow.reports.api.ApiProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response.Status;
+import java.time.Duration;
 
 /**
  * Whose site key this is, answered from the in-memory key registry (the {@code api-keys} topic), as
  * ingest-api answers it: a revocation counts here within seconds, however far the sink's tables lag
- * behind.
+ * behind; an unknown key is 503, not 403, while the registry is not current.
  */
 @ApplicationScoped
 public class SiteKeys {
   public static final String HEADER = "X-API-Key";
 
-  /** The registry loads in about a second; asking again soon is right. */
-  static final long RETRY_AFTER_SECONDS = 1;
+  /** The registry catches up in about a second; asking again soon is right. */
+  static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
   private final ApiKeyAuthenticator authenticator;
 
@@ -30,11 +31,9 @@ public class SiteKeys {
     if (check instanceof KeyCheck.Active active) {
       return Caller.ofSite(active.siteId());
     }
-    if (check == KeyCheck.NOT_READY) {
+    if (check == KeyCheck.NOT_YET_KNOWN) {
       throw ApiProblem.retryLater(
-          Status.SERVICE_UNAVAILABLE,
-          "Key registry not loaded yet, retry later",
-          RETRY_AFTER_SECONDS);
+          Status.SERVICE_UNAVAILABLE, "API key registry is catching up, retry later", RETRY_AFTER);
     }
     throw new ApiProblem(Status.FORBIDDEN, "Invalid or revoked API key");
   }

@@ -5,8 +5,9 @@ import io.scanflow.contract.Sha256;
 import io.scanflow.contract.ratelimit.RateLimitDecision;
 import io.scanflow.reports.api.ApiProblem;
 import io.scanflow.reports.auth.AccessGuard;
-import io.scanflow.reports.auth.AdminToken;
 import io.scanflow.reports.auth.Caller;
+import io.scanflow.reports.auth.ClientAddress;
+import io.scanflow.reports.auth.DashboardSessions;
 import io.scanflow.reports.auth.SiteKeys;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
@@ -22,14 +23,15 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.ext.Provider;
+import java.time.Duration;
 import java.util.HexFormat;
 
 /**
  * The reports API's rate limit, before any query runs: one token bucket per caller (a site key's
  * hash, the admin token, a dashboard session), and one per client address for requests that fail
- * authentication, so that a flood of made-up keys is throttled without a bucket per made-up key.
- * Over the limit → 429 with {@code Retry-After}; every answer carries the {@code RateLimit-*}
- * headers, as ingest-api's do.
+ * authentication (an IPv6 /64 counting as one, as for the admin-token throttle), so that a flood of
+ * made-up keys is throttled without a bucket per made-up key. Over the limit → 429 with {@code
+ * Retry-After}; every answer carries the {@code RateLimit-*} headers, as ingest-api's do.
  */
 @Provider
 @RateLimited
@@ -62,7 +64,7 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
                   "Rate limit exceeded: "
                       + limit.get().perMinute()
                       + " requests per minute per caller",
-                  decision.retryAfterSeconds())
+                  Duration.ofSeconds(decision.retryAfterSeconds()))
               .getResponse());
     } else if (refusal != null) {
       request.abortWith(refusal.getResponse());
@@ -91,12 +93,12 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
     if (authorization != null && !authorization.isBlank()) {
       return "admin";
     }
-    String session = headers.getCookies().get(AdminToken.SESSION_COOKIE).getValue();
+    String session = headers.getCookies().get(DashboardSessions.COOKIE).getValue();
     return "session:" + HexFormat.of().formatHex(Sha256.of(session));
   }
 
   private String clientAddress() {
     SocketAddress address = http.get().remoteAddress();
-    return address == null ? "unknown" : address.hostAddress();
+    return address == null ? "unknown" : ClientAddress.throttleKey(address.hostAddress());
   }
 }

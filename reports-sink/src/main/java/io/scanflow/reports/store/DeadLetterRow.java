@@ -1,5 +1,6 @@
 package io.scanflow.reports.store;
 
+import io.scanflow.contract.StorableText;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -28,16 +29,18 @@ public record DeadLetterRow(
   private static final int MAX_MESSAGE = 1000;
 
   public DeadLetterRow {
-    stage = StorableText.orElse(stage, MAX_NAME, UNKNOWN);
-    sourceTopic = StorableText.orElse(sourceTopic, MAX_NAME, UNKNOWN);
-    siteId = emptyToNull(StorableText.of(siteId, MAX_ID));
-    eventId = emptyToNull(StorableText.of(eventId, MAX_ID));
-    errorClass = StorableText.orElse(errorClass, MAX_NAME, UNKNOWN);
-    errorMessage = StorableText.orElse(errorMessage, MAX_MESSAGE, errorClass);
+    stage = orElse(stage, MAX_NAME, UNKNOWN);
+    sourceTopic = orElse(sourceTopic, MAX_NAME, UNKNOWN);
+    siteId = orElse(siteId, MAX_ID, null);
+    eventId = orElse(eventId, MAX_ID, null);
+    errorClass = orElse(errorClass, MAX_NAME, UNKNOWN);
+    errorMessage = orElse(errorMessage, MAX_MESSAGE, errorClass);
     Objects.requireNonNull(deadLetteredAt, "deadLetteredAt");
   }
 
-  private static String emptyToNull(String text) {
-    return text == null || text.isEmpty() ? null : text;
+  /** The storable part of {@code text}, or {@code fallback} when that is null or empty. */
+  private static String orElse(String text, int maxLength, String fallback) {
+    String storable = StorableText.storable(text, maxLength);
+    return storable == null || storable.isEmpty() ? fallback : storable;
   }
 }

@@ -16,8 +16,8 @@ class SiteKeysTest {
   private static final String KEY = "sf_live_0123456789abcdefABCDEF0123456789";
 
   private final KeyRegistry registry = new KeyRegistry();
-  private final AtomicBoolean caughtUp = new AtomicBoolean(true);
-  private final SiteKeys siteKeys = new SiteKeys(new ApiKeyAuthenticator(registry, caughtUp::get));
+  private final AtomicBoolean current = new AtomicBoolean(true);
+  private final SiteKeys siteKeys = new SiteKeys(new ApiKeyAuthenticator(registry, current::get));
 
   @Test
   void shouldOpenTheKeysOwnSiteOnly() {
@@ -39,14 +39,17 @@ class SiteKeysTest {
   }
 
   @Test
-  void shouldAnswer503WithRetryAfterUntilTheRegistryHasCaughtUp() {
+  void shouldAnswer503WithRetryAfterForAnUnknownKeyWhileTheRegistryIsNotCurrent() {
     registry.applyKey(ApiKeyHash.of(KEY), key(null));
-    caughtUp.set(false);
+    current.set(false);
 
-    ApiProblem refusal = refusal(KEY);
+    ApiProblem refusal = refusal(KEY + "x");
 
     assertThat(refusal.getResponse().getStatus()).isEqualTo(503);
     assertThat(refusal.getResponse().getHeaderString("Retry-After")).isEqualTo("1");
+    assertThat(siteKeys.callerOf(KEY).mayRead("shop"))
+        .as("a known active key still works")
+        .isTrue();
   }
 
   private ApiProblem refusal(String presentedKey) {

@@ -76,9 +76,9 @@ class DeadLetterReaderTest {
 
     DeadLetterRow row = DeadLetterReader.read(dlqRecord(null, null, headers), NOW);
 
-    assertThat(row.stage()).isEqualTo("dedupe-stream");
+    assertThat(row.stage()).isEqualTo("dedupe\uFFFD-stream");
     assertThat(row.sourceTopic()).as("unreadable position").isEqualTo("server-events-dlq");
-    assertThat(row.siteId()).startsWith("shop").doesNotContain("\u0000");
+    assertThat(row.siteId()).startsWith("shop\uFFFD").doesNotContain("\u0000").isNotEqualTo("shop");
     assertThat(row.errorMessage()).hasSize(1000);
     assertThat(row.errorClass()).isEqualTo("unknown");
   }
