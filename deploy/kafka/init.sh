@@ -84,11 +84,13 @@ create scan-sessions --config cleanup.policy=compact --config min.compaction.lag
 create tracking-sites --config cleanup.policy=compact
 create api-keys --config cleanup.policy=compact
 create server-events-dlq --config cleanup.policy=delete --config retention.ms=2592000000
+# Never compacted: the first claim of a site_id wins (atomic site creation).
+create site-claims --config cleanup.policy=delete --config retention.ms=-1
 
 # ingest-api: events and scan sessions in; sites and keys written by the admin API and read back
 # into its key registry (no consumer group).
 allow ingest-api Write --topic server-events --topic scan-sessions
-allow ingest-api Read,Write --topic tracking-sites --topic api-keys
+allow ingest-api Read,Write --topic tracking-sites --topic api-keys --topic site-claims
 
 streams_app dedupe-stream scanflow-dedupe-stream
 allow dedupe-stream Read --topic server-events

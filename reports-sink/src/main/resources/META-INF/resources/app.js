@@ -112,7 +112,9 @@
         returnTo = null;
         go(target);
       } else {
-        error.textContent = 'That token was not accepted.';
+        error.textContent = response.status === 429
+          ? `Too many wrong tokens from this address. Try again in ${response.headers.get('Retry-After')} s.`
+          : 'That token was not accepted.';
         error.hidden = false;
       }
     });

@@ -3,12 +3,12 @@ package io.scanflow.devstack;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.scanflow.contract.AdminToken;
 import io.scanflow.devstack.replay.Replay;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Map;
 
@@ -75,12 +75,9 @@ public final class ControlServer implements AutoCloseable {
   /** Answers 401 and returns false unless it is {@code method} with the admin token. */
   private static boolean authorized(DevStack stack, HttpExchange exchange, String method)
       throws IOException {
-    String expected = "Bearer " + stack.info().adminToken();
     String given = exchange.getRequestHeaders().getFirst("Authorization");
     if (method.equals(exchange.getRequestMethod())
-        && given != null
-        && MessageDigest.isEqual(
-            expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
+        && AdminToken.of(stack.info().adminToken()).acceptsBearer(given)) {
       return true;
     }
     exchange.sendResponseHeaders(401, -1);

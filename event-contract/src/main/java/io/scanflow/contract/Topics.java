@@ -42,6 +42,19 @@ public final class Topics {
       compacted("tracking-sites", TrackingSite.class);
   public static final TopicDescriptor<String, ApiKey> API_KEYS =
       compacted("api-keys", ApiKey.class);
+
+  /**
+   * Every site creation's claim on its site_id (the site it would create), read only by ingest-api:
+   * the first claim of a site_id in its partition wins. Kept forever and never compacted, because
+   * compaction keeps the last record of a key and the rule needs the first.
+   */
+  public static final TopicDescriptor<String, TrackingSite> SITE_CLAIMS =
+      new TopicDescriptor<>(
+          "site-claims",
+          KEY,
+          new JsonSerde<>(TrackingSite.class),
+          Map.of("cleanup.policy", "delete", "retention.ms", "-1"));
+
   public static final TopicDescriptor<byte[], byte[]> SERVER_EVENTS_DLQ =
       new TopicDescriptor<>(
           "server-events-dlq",
@@ -61,6 +74,7 @@ public final class Topics {
         SCAN_SESSIONS,
         TRACKING_SITES,
         API_KEYS,
+        SITE_CLAIMS,
         SERVER_EVENTS_DLQ);
   }
 

@@ -1,18 +1,45 @@
 package io.scanflow.reports;
 
+import io.scanflow.contract.AdminToken;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Configuration of reports-sink: the admin token, the sink's retry policy and the database. */
+/**
+ * Configuration of reports-sink: the admin token and dashboard sessions, the sink's retry policy,
+ * the database, the key registry and the reports API's rate limit.
+ */
 @ConfigMapping(prefix = "scanflow")
 public interface ReportsConfig {
 
-  /** Bearer token for the reports API and the dashboard; no default outside dev and test. */
+  /**
+   * Bearer token for the reports API and the dashboard; no default outside dev and test. Checked at
+   * start-up, so that a guessable token never serves a request.
+   */
+  @Pattern(regexp = AdminToken.PATTERN, message = AdminToken.REQUIREMENT)
   String adminToken();
 
   Reports reports();
+
+  Registry registry();
+
+  /** The in-memory copy of the {@code api-keys} and {@code tracking-sites} topics. */
+  interface Registry {
+    /** How long one poll of the registry consumer waits; bounds how late a revocation is seen. */
+    @WithDefault("200ms")
+    Duration pollInterval();
+
+    /**
+     * How long ago the registry may last have confirmed reading its topics to their end and still
+     * call a key it does not know invalid (403); beyond that, unknown keys get 503. At least 5
+     * times the poll interval.
+     */
+    @WithDefault("5s")
+    Duration maxStaleness();
+  }
 
   /** Settings under {@code scanflow.reports}. */
   interface Reports {
@@ -38,7 +65,42 @@ public interface ReportsConfig {
     @WithDefault("scanflow-dedupe-stream,scanflow-attribution-stream,scanflow-reports-sink")
     java.util.List<String> pipelineGroups();
 
+    /**
+     * How long a dashboard session lives unused; every request with it starts the time again. The
+     * sessions are kept in memory: a restart ends them all.
+     */
+    @WithDefault("12h")
+    Duration sessionTtl();
+
+    /** Dashboard sessions kept at most; a login beyond that ends the least recently used one. */
+    @WithDefault("1000")
+    @Min(1)
+    int maxSessions();
+
+    /**
+     * Wrong admin tokens (login form or bearer) one client address may present per {@link
+     * #authFailureWindow()}; further attempts get 429 until the window ends.
+     */
+    @WithDefault("5")
+    @Min(1)
+    int authFailureLimit();
+
+    @WithDefault("1m")
+    Duration authFailureWindow();
+
     EmbeddedPostgres embeddedPostgres();
+
+    RateLimit rateLimit();
+  }
+
+  /** Per-caller token bucket of the reports API (an API key, the admin token, a session). */
+  interface RateLimit {
+    /**
+     * Requests per minute per caller, and per client address for failed authentication. A dashboard
+     * tab polls about 84 a minute.
+     */
+    @WithDefault("600")
+    int requestsPerMinute();
   }
 
   /**

@@ -60,7 +60,12 @@ class DashboardBrowserIT {
   @AfterEach
   void stopBrowser() {
     if (browser != null) {
-      browser.quit();
+      try {
+        // the Content-Security-Policy must not have blocked anything the dashboard does
+        assertThat(js("return window.cspViolations || []")).as("CSP violations").asList().isEmpty();
+      } finally {
+        browser.quit();
+      }
     }
   }
 
@@ -170,11 +175,20 @@ class DashboardBrowserIT {
 
   private void openSitePage(String site) {
     browser.get(dashboard.toString());
+    // the dashboard is one page: what it does from here on happens under this listener
+    js(
+        "window.cspViolations = [];"
+            + " document.addEventListener('securitypolicyviolation',"
+            + " e => window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));");
     type(By.id("token"), ReportsApi.ADMIN_TOKEN);
     click(By.id("login-submit"));
     click(By.id("nav-integrations"));
     click(By.id("integration-conversion-tracking"));
     click(By.cssSelector("[data-testid='site-link-" + site + "']"));
+  }
+
+  private Object js(String script) {
+    return ((JavascriptExecutor) browser).executeScript(script);
   }
 
   private By row(String eventId, String status) {

@@ -62,7 +62,7 @@ class EmbeddedPostgresDefaultIT {
             "-Xmx256m",
             "-jar",
             JAR.toString());
-    builder.environment().put("SCANFLOW_ADMIN_TOKEN", "embedded-token");
+    builder.environment().put("SCANFLOW_ADMIN_TOKEN", "embedded-admin-token-of-at-least-32-chars");
     builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
     builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
     builder.environment().put("SCANFLOW_REPORTS_EMBEDDED_POSTGRES_DATA_DIR", dataDir.toString());
@@ -76,7 +76,7 @@ class EmbeddedPostgresDefaultIT {
     try {
       HttpRequest request =
           HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/sites"))
-              .header("Authorization", "Bearer embedded-token")
+              .header("Authorization", "Bearer embedded-admin-token-of-at-least-32-chars")
               .timeout(Duration.ofSeconds(5))
               .build();
       HttpResponse<String> response =

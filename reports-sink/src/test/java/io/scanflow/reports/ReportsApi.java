@@ -8,7 +8,7 @@ import io.scanflow.contract.ContractJson;
 
 /** Calls the reports API as the admin and reads answers with exact decimals. */
 final class ReportsApi {
-  static final String ADMIN_TOKEN = "test-admin-token";
+  static final String ADMIN_TOKEN = "test-admin-token-of-at-least-32-chars";
 
   private ReportsApi() {}
 

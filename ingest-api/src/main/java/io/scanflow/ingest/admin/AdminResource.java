@@ -71,8 +71,17 @@ public class AdminResource {
       responseCode = "201",
       description = "Created",
       content = @Content(examples = @ExampleObject(name = "201", value = NEW_SITE)))
-  @APIResponse(responseCode = "409", description = "A site with this site_id exists")
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "A site with this site_id exists, or a concurrent create of the same site_id (on any"
+              + " instance) came first")
   @APIResponse(responseCode = "422", description = "Every validation problem found")
+  @APIResponse(
+      responseCode = "503",
+      description =
+          "Kafka did not take the claim or the site in time, or the site registry is catching up;"
+              + " retry after Retry-After")
   public Response createSite(
       InputStream body, @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength) {
     byte[] bytes = BoundedBody.read(body, BoundedBody.MAX_EVENT_BYTES, contentLength);

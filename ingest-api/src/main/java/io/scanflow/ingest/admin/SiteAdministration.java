@@ -4,12 +4,14 @@ import io.scanflow.contract.ApiKey;
 import io.scanflow.contract.ApiKeyHash;
 import io.scanflow.contract.Topics;
 import io.scanflow.contract.TrackingSite;
+import io.scanflow.contract.registry.KeyRegistry;
 import io.scanflow.ingest.admin.AdminViews.NewKey;
 import io.scanflow.ingest.admin.AdminViews.NewSite;
 import io.scanflow.ingest.admin.AdminViews.SiteView;
 import io.scanflow.ingest.auth.ApiKeys;
+import io.scanflow.ingest.config.IngestConfig;
+import io.scanflow.ingest.http.ApiException;
 import io.scanflow.ingest.publish.EventStore;
-import io.scanflow.ingest.registry.KeyRegistry;
 import io.scanflow.ingest.registry.RegistryService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,20 +29,48 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  */
 @ApplicationScoped
 public class SiteAdministration {
+  private static final String REGISTRY_BEHIND = "Site registry is catching up, retry later";
+
   @Inject EventStore store;
   @Inject RegistryService registryService;
+  @Inject SiteClaims claims;
+  @Inject IngestConfig config;
 
-  /** Empty if a site with the requested id already exists. */
+  /**
+   * Empty if a site with the requested id exists or another create of it won ({@link SiteClaims}).
+   * The registry must be current first: a site created before claims existed has none, and only the
+   * registry knows it.
+   */
   public Optional<NewSite> createSite(SiteRequest request) {
     String siteId = request.siteId() != null ? request.siteId() : SiteIds.fromName(request.name());
+    if (!registryService.awaitCurrent()) {
+      throw new ApiException(
+          503, REGISTRY_BEHIND, Map.of("Retry-After", config.publish().retryAfterSeconds()));
+    }
     if (registry().site(siteId).isPresent()) {
       return Optional.empty();
     }
     TrackingSite site =
         new TrackingSite(siteId, request.name(), request.attributionWindowDays(), now());
-    registryService.awaitApplied(store.write(Topics.TRACKING_SITES, siteId, site));
+    SiteClaims.Claim claim = claims.claim(site);
+    if (!claim.won()) {
+      claim.winner().ifPresent(this::writeUnlessKnown);
+      return Optional.empty();
+    }
+    writeUnlessKnown(site);
     NewKey key = issueKey(siteId);
     return Optional.of(new NewSite(siteId, site.name(), site.attributionWindowDays(), key));
+  }
+
+  /**
+   * Writes a winning claim's site to {@code tracking-sites}. The loser of a race writes it too, so
+   * that a winner that died between its claim and this write leaves a site, not a site_id that is
+   * taken but never listed; the value is the claim itself, so whoever writes it writes the same.
+   */
+  private void writeUnlessKnown(TrackingSite site) {
+    if (registry().site(site.siteId()).isEmpty()) {
+      registryService.awaitApplied(store.write(Topics.TRACKING_SITES, site.siteId(), site));
+    }
   }
 
   public List<SiteView> listSites() {

@@ -1,9 +1,9 @@
 package io.scanflow.ingest.config;
 
 import io.quarkus.runtime.StartupEvent;
-import io.scanflow.ingest.auth.AdminToken;
-import io.scanflow.ingest.auth.ApiKeyAuthenticator;
-import io.scanflow.ingest.ratelimit.RateLimiter;
+import io.scanflow.contract.AdminToken;
+import io.scanflow.contract.ratelimit.RateLimiter;
+import io.scanflow.contract.registry.ApiKeyAuthenticator;
 import io.scanflow.ingest.registry.RegistryService;
 import io.scanflow.ingest.validation.EventTimeRange;
 import io.scanflow.ingest.validation.EventValidator;
@@ -63,6 +63,6 @@ public class IngestBeans {
   @Produces
   @Singleton
   AdminToken adminToken(IngestConfig config) {
-    return new AdminToken(config.adminToken());
+    return AdminToken.of(config.adminToken());
   }
 }

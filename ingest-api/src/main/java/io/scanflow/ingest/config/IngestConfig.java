@@ -1,14 +1,20 @@
 package io.scanflow.ingest.config;
 
+import io.scanflow.contract.AdminToken;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 
 /** Every {@code scanflow.*} setting of ingest-api, with its default. */
 @ConfigMapping(prefix = "scanflow")
 public interface IngestConfig {
 
-  /** Bearer token of the admin API; required, there is no default outside dev and test. */
+  /**
+   * Bearer token of the admin API; required, there is no default outside dev and test. Checked at
+   * start-up, so that a guessable token never serves a request.
+   */
+  @Pattern(regexp = AdminToken.PATTERN, message = AdminToken.REQUIREMENT)
   String adminToken();
 
   EventTime eventTime();

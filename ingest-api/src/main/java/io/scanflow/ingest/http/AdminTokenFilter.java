@@ -1,6 +1,6 @@
 package io.scanflow.ingest.http;
 
-import io.scanflow.ingest.auth.AdminToken;
+import io.scanflow.contract.AdminToken;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -22,7 +22,7 @@ public class AdminTokenFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
-    if (!adminToken.get().accepts(request.getHeaderString(HttpHeaders.AUTHORIZATION))) {
+    if (!adminToken.get().acceptsBearer(request.getHeaderString(HttpHeaders.AUTHORIZATION))) {
       request.abortWith(
           Response.status(401)
               .type(MediaType.APPLICATION_JSON)

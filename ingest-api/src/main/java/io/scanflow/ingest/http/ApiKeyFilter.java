@@ -1,12 +1,11 @@
 package io.scanflow.ingest.http;
 
-import io.scanflow.ingest.auth.ApiKeyAuthenticator;
-import io.scanflow.ingest.auth.Authentication;
-import io.scanflow.ingest.auth.Authentication.Outcome;
+import io.scanflow.contract.ratelimit.RateLimitDecision;
+import io.scanflow.contract.ratelimit.RateLimiter;
+import io.scanflow.contract.registry.ApiKeyAuthenticator;
+import io.scanflow.contract.registry.KeyCheck;
 import io.scanflow.ingest.auth.Caller;
 import io.scanflow.ingest.config.IngestConfig;
-import io.scanflow.ingest.ratelimit.RateLimitDecision;
-import io.scanflow.ingest.ratelimit.RateLimiter;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -47,8 +46,8 @@ public class ApiKeyFilter implements ContainerRequestFilter, ContainerResponseFi
       request.abortWith(error(401, "Missing API key").build());
       return;
     }
-    Authentication authentication = authenticator.get().authenticate(key.trim());
-    if (authentication.outcome() == Outcome.NOT_YET_KNOWN) {
+    KeyCheck check = authenticator.get().check(key.trim());
+    if (check == KeyCheck.NOT_YET_KNOWN) {
       metrics.refused("registry_behind");
       request.abortWith(
           error(503, REGISTRY_BEHIND)
@@ -56,12 +55,12 @@ public class ApiKeyFilter implements ContainerRequestFilter, ContainerResponseFi
               .build());
       return;
     }
-    if (authentication.outcome() == Outcome.REFUSED) {
+    if (!(check instanceof KeyCheck.Active active)) {
       metrics.refused("invalid_key");
       request.abortWith(error(403, "Invalid or revoked API key").build());
       return;
     }
-    Caller caller = authentication.caller();
+    Caller caller = new Caller(active.key(), active.keyHash());
     RateLimitDecision decision = rateLimiter.get().tryAcquire(caller.keyHash());
     context.authenticated(caller, decision);
     if (!decision.allowed()) {

@@ -1,7 +1,7 @@
 package io.scanflow.ingest.http;
 
+import io.scanflow.contract.ratelimit.RateLimitDecision;
 import io.scanflow.ingest.auth.Caller;
-import io.scanflow.ingest.ratelimit.RateLimitDecision;
 import jakarta.enterprise.context.RequestScoped;
 
 /** What the API-key filter learnt about the current request, for the resource and the headers. */

@@ -40,7 +40,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * request thread waits for the hand-over and the acknowledgements within what is left.
  */
 @ApplicationScoped
-public class EventStore {
+public class EventStore implements AutoCloseable {
   private final KafkaProducer<String, byte[]> producer;
   private final Duration timeout;
   private final ExecutorService senders;
@@ -51,7 +51,8 @@ public class EventStore {
     this(kafkaConfig, config.publish().timeout());
   }
 
-  EventStore(Map<String, Object> kafkaConfig, Duration timeout) {
+  /** A store of its own, e.g. to act as a second instance in a test. */
+  public EventStore(Map<String, Object> kafkaConfig, Duration timeout) {
     this.timeout = timeout;
     this.senders = Executors.newCachedThreadPool(EventStore::senderThread);
     this.producer =
@@ -164,7 +165,8 @@ public class EventStore {
   }
 
   @PreDestroy
-  void close() {
+  @Override
+  public void close() {
     senders.shutdown();
     producer.close(Duration.ofSeconds(2));
   }

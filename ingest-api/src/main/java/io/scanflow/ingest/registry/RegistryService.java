@@ -2,6 +2,8 @@ package io.scanflow.ingest.registry;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.scanflow.contract.registry.CompactedTopicFollower;
+import io.scanflow.contract.registry.KeyRegistry;
 import io.scanflow.ingest.config.IngestConfig;
 import io.scanflow.ingest.publish.TopicSetup;
 import io.smallrye.common.annotation.Identifier;
@@ -17,14 +19,15 @@ import org.apache.kafka.common.TopicPartition;
 @ApplicationScoped
 public class RegistryService {
   private final KeyRegistry registry = new KeyRegistry();
-  private final RegistryFollower follower;
+  private final CompactedTopicFollower follower;
   private final Duration readYourWritesTimeout;
 
   @Inject
   public RegistryService(
       @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, IngestConfig config) {
     this.follower =
-        new RegistryFollower(
+        new CompactedTopicFollower(
+            "ingest-registry",
             kafkaConfig,
             registry,
             config.registry().pollInterval(),
@@ -55,6 +58,19 @@ public class RegistryService {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while waiting for the key registry", e);
+    }
+  }
+
+  /**
+   * Waits, at most the read-your-writes timeout, until the registry is current (e.g. just after
+   * start-up); false if it did not get there.
+   */
+  public boolean awaitCurrent() {
+    try {
+      return follower.awaitCurrent(readYourWritesTimeout);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 

@@ -23,7 +23,7 @@ public final class BatchEnvelope {
     if (eventsProblem != null) {
       problems.add(eventsProblem);
     }
-    UnstorableText.scan(besideEvents(body), loc, problems);
+    RequestText.check(besideEvents(body), loc, problems);
     if (!problems.isEmpty()) {
       return Validated.invalid(problems);
     }
@@ -48,7 +48,7 @@ public final class BatchEnvelope {
     return null;
   }
 
-  /** The envelope's other fields, which are ignored but, like any string, must be storable. */
+  /** The envelope's other fields: ignored, but their strings obey the rules of every string. */
   private static ObjectNode besideEvents(JsonNode body) {
     ObjectNode others = JsonNodeFactory.instance.objectNode();
     body.fields()

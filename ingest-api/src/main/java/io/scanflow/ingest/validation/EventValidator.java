@@ -42,7 +42,7 @@ public final class EventValidator {
     }
     ConversionValue value = ConversionValueRules.read(fields, problems);
     UserIdentifiers identifiers = UserIdentifierRules.read(fields, problems);
-    UnstorableText.scan(node, loc, problems);
+    RequestText.check(node, loc, problems);
     if (!problems.isEmpty()) {
       return Validated.invalid(problems);
     }

@@ -8,8 +8,8 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * The rules of {@code properties}: size, nesting depth, no raw e-mail addresses, and numbers that
- * PostgreSQL's {@code jsonb} can hold.
+ * The rules of {@code properties}: size, nesting depth and numbers that PostgreSQL's {@code jsonb}
+ * can hold. Its strings obey the rules of every string ({@link RequestText}).
  */
 public final class PropertiesRules {
   public static final int MAX_BYTES = 10_240;
@@ -25,7 +25,6 @@ public final class PropertiesRules {
     if (tooDeep != null) {
       problems.add(Problem.tooDeep(tooDeep, MAX_DEPTH));
     }
-    RawEmailDetector.scan(properties, loc, problems);
     JsonTree.forEachNumber(
         properties,
         loc,

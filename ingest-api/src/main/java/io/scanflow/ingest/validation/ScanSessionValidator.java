@@ -31,7 +31,7 @@ public final class ScanSessionValidator {
       timeRange.check("scanned_at", scannedAt, receivedAt, fields.at("scanned_at"), problems);
     }
     String campaign = fields.plainString("campaign", false, 0, 128);
-    UnstorableText.scan(node, loc, problems);
+    RequestText.check(node, loc, problems);
     if (!problems.isEmpty()) {
       return Validated.invalid(problems);
     }

@@ -5,7 +5,10 @@ import io.scanflow.contract.UserIdentifiers;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** The rules of {@code user_identifiers}: SHA-256 hex hashes only, never a raw e-mail address. */
+/**
+ * The rules of {@code user_identifiers}: SHA-256 hex hashes only. A raw e-mail address here, as in
+ * any string, is reported by {@link RequestText}.
+ */
 final class UserIdentifierRules {
   private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
@@ -18,7 +21,6 @@ final class UserIdentifierRules {
     }
     int before = problems.size();
     Loc loc = event.at("user_identifiers");
-    RawEmailDetector.scan(object, loc, problems);
     FieldReader fields = new FieldReader(object, loc, problems);
     String emailHash = hash(fields, "email_hash", problems);
     String phoneHash = hash(fields, "phone_hash", problems);

@@ -42,21 +42,4 @@ class ApiKeysTest {
         .isEqualTo(ApiKeyHash.of("sf_live_test"))
         .isNotEqualTo(ApiKeyHash.of("sf_live_tesT"));
   }
-
-  @Test
-  void shouldAcceptOnlyTheExactAdminBearerToken() {
-    AdminToken token = new AdminToken("s3cret-admin");
-
-    assertThat(token.accepts("Bearer s3cret-admin")).isTrue();
-    assertThat(token.accepts("bearer s3cret-admin")).isTrue();
-    assertThat(token.accepts("Bearer s3cret-admi")).isFalse();
-    assertThat(token.accepts("s3cret-admin")).isFalse();
-    assertThat(token.accepts(null)).isFalse();
-  }
-
-  @Test
-  void shouldRefuseABlankAdminToken() {
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new AdminToken(" "))
-        .hasMessageContaining("scanflow.admin-token");
-  }
 }

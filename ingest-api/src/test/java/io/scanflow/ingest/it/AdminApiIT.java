@@ -16,9 +16,9 @@ import io.restassured.response.Response;
 import io.scanflow.contract.ApiKeyHash;
 import io.scanflow.contract.TopicDescriptor;
 import io.scanflow.contract.Topics;
+import io.scanflow.contract.registry.CompactedTopicFollower;
+import io.scanflow.contract.registry.KeyRegistry;
 import io.scanflow.ingest.it.Sites.SiteWithKey;
-import io.scanflow.ingest.registry.KeyRegistry;
-import io.scanflow.ingest.registry.RegistryFollower;
 import io.scanflow.testsupport.InjectKafka;
 import io.scanflow.testsupport.KafkaTestCluster;
 import io.scanflow.testsupport.KafkaTestResource;
@@ -151,18 +151,18 @@ class AdminApiIT {
   void shouldRefuseARevokedKeyHereAtOnceAndOnASecondInstanceWithin5Seconds() throws Exception {
     SiteWithKey site = Sites.newSite();
     String hash = ApiKeyHash.of(site.key());
-    try (RegistryFollower secondInstance =
-        new RegistryFollower(
+    KeyRegistry secondRegistry = new KeyRegistry();
+    try (CompactedTopicFollower secondInstance =
+        new CompactedTopicFollower(
+                "second-instance",
                 Map.of("bootstrap.servers", kafka.bootstrapServers()),
-                new KeyRegistry(),
+                secondRegistry,
                 Duration.ofMillis(200),
                 Duration.ofSeconds(5),
                 () -> {})
             .start()) {
       await().atMost(Duration.ofSeconds(10)).until(secondInstance::caughtUp);
-      await()
-          .atMost(Duration.ofSeconds(5))
-          .until(() -> secondInstance.registry().activeKey(hash).isPresent());
+      await().atMost(Duration.ofSeconds(5)).until(() -> secondRegistry.activeKey(hash).isPresent());
 
       given()
           .header("Authorization", ADMIN)
@@ -171,9 +171,7 @@ class AdminApiIT {
           .statusCode(204);
 
       assertThat(ingestStatus(site)).isEqualTo(403);
-      await()
-          .atMost(Duration.ofSeconds(5))
-          .until(() -> secondInstance.registry().activeKey(hash).isEmpty());
+      await().atMost(Duration.ofSeconds(5)).until(() -> secondRegistry.activeKey(hash).isEmpty());
     }
     given()
         .header("Authorization", ADMIN)

@@ -14,10 +14,11 @@ import io.scanflow.testsupport.KafkaTestResource;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** Health, metrics and the OpenAPI document (http-api.md §10). */
+/** Health, metrics, the OpenAPI document (http-api.md §10) and headers on every response. */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
 class OperationsIT {
+  private static final String NOSNIFF = "X-Content-Type-Options";
 
   @Test
   void shouldBeLiveAndReadyWithKafkaAndACaughtUpRegistry() {
@@ -32,6 +33,18 @@ class OperationsIT {
                     .statusCode(200)
                     .body("checks.find { it.name == 'kafka' }.status", equalTo("UP"))
                     .body("checks.find { it.name == 'key-registry' }.status", equalTo("UP")));
+  }
+
+  @Test
+  void shouldForbidContentSniffingOnEveryResponse() {
+    given().get("/q/health/live").then().statusCode(200).header(NOSNIFF, "nosniff");
+    given()
+        .body(utf8("{}"))
+        .post("/server-events")
+        .then()
+        .statusCode(401)
+        .header(NOSNIFF, "nosniff");
+    given().get("/no-such-page").then().statusCode(404).header(NOSNIFF, "nosniff");
   }
 
   @Test

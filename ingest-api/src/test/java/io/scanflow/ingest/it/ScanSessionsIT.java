@@ -13,6 +13,7 @@ import io.restassured.response.ValidatableResponse;
 import io.scanflow.contract.ContractJson;
 import io.scanflow.contract.Topics;
 import io.scanflow.ingest.it.Sites.SiteWithKey;
+import io.scanflow.ingest.validation.Problem;
 import io.scanflow.testsupport.InjectKafka;
 import io.scanflow.testsupport.KafkaTestCluster;
 import io.scanflow.testsupport.KafkaTestResource;
@@ -113,7 +114,7 @@ class ScanSessionsIT {
   }
 
   @Test
-  void shouldRefuseWhatTheStoresCannotHoldAndPublishNothingOfIt() {
+  void shouldRefuseWhatTheStoresMustNotHoldAndPublishNothingOfIt() {
     String poisoned = UUID.randomUUID().toString();
     String scan =
         "{\"scan_session_id\": \""
@@ -129,6 +130,11 @@ class ScanSessionsIT {
         .statusCode(422)
         .body("detail[0].loc", equalTo(List.of("body", "note", "k")))
         .body("detail[0].type", equalTo("value_error.unstorable_char"));
+    post(scan + ", \"campaign\": \"winter?ref=alice%40example.com\"}")
+        .statusCode(422)
+        .body("detail[0].loc", equalTo(List.of("body", "campaign")))
+        .body("detail[0].msg", equalTo(Problem.RAW_EMAIL_MSG))
+        .body("detail[0].type", equalTo("value_error.pii.email"));
 
     String marker =
         post("{\"site_id\": \"" + site.siteId() + "\", \"qr_code_id\": \"q\"}")

@@ -176,9 +176,9 @@ class ServerEventsIT {
         .statusCode(422)
         .body("detail.size()", equalTo(3))
         .body("detail[0].type", equalTo("value_error.any_str.min_length"))
-        .body("detail[1].loc", equalTo(List.of("body", "properties", "customer", "contact")))
-        .body("detail[1].type", equalTo("value_error.pii.email"))
-        .body("detail[2].loc", equalTo(List.of("body", "conversion_value", "currency")));
+        .body("detail[1].loc", equalTo(List.of("body", "conversion_value", "currency")))
+        .body("detail[2].loc", equalTo(List.of("body", "properties", "customer", "contact")))
+        .body("detail[2].type", equalTo("value_error.pii.email"));
   }
 
   @Test

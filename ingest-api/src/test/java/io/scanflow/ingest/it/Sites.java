@@ -8,7 +8,7 @@ import java.util.UUID;
 
 /** Creates tracking sites and keys through the admin API, as an operator would. */
 final class Sites {
-  static final String ADMIN = "Bearer test-admin-token";
+  static final String ADMIN = "Bearer test-admin-token-of-at-least-32-chars";
 
   private Sites() {}
 

@@ -73,4 +73,12 @@ class BatchEnvelopeTest {
                 "NUL characters (U+0000) and unpaired surrogates are not allowed",
                 "value_error.unstorable_char"));
   }
+
+  @Test
+  void shouldRefuseRawEmailsBesideTheEvents() throws Exception {
+    assertThat(problemsOf("{\"events\": [{}], \"sent_by\": \"alice%40example.com\"}"))
+        .containsExactly(
+            new Problem(
+                List.of("body", "sent_by"), Problem.RAW_EMAIL_MSG, "value_error.pii.email"));
+  }
 }

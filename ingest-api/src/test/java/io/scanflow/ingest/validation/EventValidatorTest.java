@@ -389,12 +389,52 @@ class EventValidatorTest {
   }
 
   @Test
+  void shouldRefuseRawEmailsInEveryStringOfTheEventKnownOrNot() {
+    assertThat(
+            problemsOf(
+                anEvent()
+                    .with("site_id", "alice@example.com")
+                    .with("event_name", "signup alice%40example.com")
+                    .with("event_id", "alice%2540example.com")
+                    .withJson("utm", "{\"source\": \"alice@bücher.de\"}")))
+        .containsExactly(
+            problem(Problem.RAW_EMAIL_MSG, "value_error.pii.email", "site_id"),
+            problem(Problem.RAW_EMAIL_MSG, "value_error.pii.email", "event_name"),
+            problem(Problem.RAW_EMAIL_MSG, "value_error.pii.email", "event_id"),
+            problem(Problem.RAW_EMAIL_MSG, "value_error.pii.email", "utm", "source"));
+  }
+
+  @Test
+  void shouldRefusePercentEncodedAndInternationalEmailsInProperties() {
+    assertThat(
+            problemsOf(
+                anEvent()
+                    .withJson(
+                        "properties",
+                        "{\"page\": \"https://shop.example/?u=alice%40example.com\","
+                            + " \"mail\": \"иван@пример.рф\"}")))
+        .containsExactly(
+            problem(Problem.RAW_EMAIL_MSG, "value_error.pii.email", "properties", "page"),
+            problem(Problem.RAW_EMAIL_MSG, "value_error.pii.email", "properties", "mail"));
+  }
+
+  @Test
+  void shouldReportAnEmailInAFieldThatBreaksItsOwnRuleToo() {
+    assertThat(problemsOf(anEvent().with("event_id", "alice@example.com " + "x".repeat(128))))
+        .extracting(Problem::type)
+        .containsExactly("value_error.any_str.max_length", "value_error.pii.email");
+  }
+
+  @Test
   void shouldNotMistakeOtherAtSignsForEmails() {
     valid(
         anEvent()
             .withJson(
                 "properties",
-                "{\"handle\": \"@scanflow\", \"price\": \"2@3.50\", \"note\": \"meet @ 5pm\"}"));
+                "{\"handle\": \"@scanflow\", \"price\": \"2@3.50\", \"note\": \"meet @ 5pm\","
+                    + " \"profile\": \"https://medium.com/@alice/post\"}")
+            .with("event_name", "share @alice")
+            .with("event_id", "lodash@4.17.21"));
   }
 
   @Test
@@ -534,7 +574,7 @@ class EventValidatorTest {
 
   @Test
   void shouldIgnoreUnknownTopLevelFields() {
-    valid(anEvent().withJson("utm_source", "{\"whatever\": \"me@example.com\"}"));
+    valid(anEvent().withJson("utm_source", "{\"whatever\": \"newsletter\"}"));
   }
 
   @Test

@@ -107,4 +107,35 @@ class ScanSessionValidatorTest {
             org.assertj.core.groups.Tuple.tuple(
                 List.of("body", "extra", "\uFFFD"), "value_error.unstorable_char"));
   }
+
+  @Test
+  void shouldRefuseRawEmailsInTheQrCodeTheCampaignAndEveryOtherString() throws Exception {
+    List<Problem> problems =
+        validate(
+                "{\"site_id\": \"s\", \"qr_code_id\": \"poster-alice@example.com\","
+                    + " \"campaign\": \"winter-alice%40example.com\","
+                    + " \"extra\": {\"owner\": \"alice@bücher.de\"}}")
+            .problems();
+
+    assertThat(problems)
+        .containsExactly(
+            new Problem(
+                List.of("body", "qr_code_id"), Problem.RAW_EMAIL_MSG, "value_error.pii.email"),
+            new Problem(
+                List.of("body", "campaign"), Problem.RAW_EMAIL_MSG, "value_error.pii.email"),
+            new Problem(
+                List.of("body", "extra", "owner"), Problem.RAW_EMAIL_MSG, "value_error.pii.email"));
+  }
+
+  @Test
+  void shouldAcceptCampaignsAndQrCodesWithOrdinaryAtSigns() throws Exception {
+    ScanSession session =
+        validate(
+                "{\"site_id\": \"s\", \"qr_code_id\": \"poster@2x.png\","
+                    + " \"campaign\": \"@scanflow summer\"}")
+            .value();
+
+    assertThat(session.qrCodeId()).isEqualTo("poster@2x.png");
+    assertThat(session.campaign()).isEqualTo("@scanflow summer");
+  }
 }

@@ -2,6 +2,7 @@ package io.scanflow.reports.api;
 
 import io.scanflow.reports.ReportsConfig;
 import io.scanflow.reports.auth.AccessGuard;
+import io.scanflow.reports.ratelimit.RateLimited;
 import io.scanflow.reports.store.Latency;
 import io.scanflow.reports.store.LatencyQueries;
 import jakarta.ws.rs.GET;
@@ -19,6 +20,7 @@ import org.jboss.logging.Logger;
  * {@code GET /api/pipeline}: each stage's health and the end-to-end latency (admin only). Answers
  * even while Kafka or the database is down, so that the dashboard can show why.
  */
+@RateLimited
 @Path("/api/pipeline")
 @Produces(MediaType.APPLICATION_JSON)
 public class PipelineResource {

@@ -1,6 +1,7 @@
 package io.scanflow.reports.api;
 
 import io.scanflow.reports.auth.AccessGuard;
+import io.scanflow.reports.ratelimit.RateLimited;
 import io.scanflow.reports.store.EventTrace;
 import io.scanflow.reports.store.Receipt;
 import io.scanflow.reports.store.ReceiptQueries;
@@ -23,6 +24,7 @@ import java.sql.SQLException;
 import java.util.List;
 
 /** The reports of tracking sites (pipeline.md §4). Every method checks access first. */
+@RateLimited
 @Path("/api/sites")
 @Produces(MediaType.APPLICATION_JSON)
 public class SitesResource {

@@ -1,30 +1,26 @@
 package io.scanflow.reports.auth;
 
-import io.scanflow.contract.ApiKeyHash;
 import io.scanflow.reports.api.ApiProblem;
-import io.scanflow.reports.store.SiteDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response.Status;
 import java.sql.SQLException;
 import java.util.Optional;
 
 /**
- * Decides who may read what: the admin token (as bearer token or dashboard cookie) opens
+ * Decides who may read what: the admin token (as bearer token or dashboard session) opens
  * everything; a site's own API key opens that site's reports only. Missing credentials → 401, a
- * wrong bearer token → 401, an unknown/revoked key or another site's key → 403.
+ * wrong bearer token → 401 (429 after too many), an unknown/revoked key or another site's key →
+ * 403, an unknown key while the key registry is not current → 503.
  */
 @ApplicationScoped
 public class AccessGuard {
-  private static final String BEARER = "Bearer ";
+  private final AdminAuthentication admin;
+  private final SiteKeys siteKeys;
 
-  private final AdminToken adminToken;
-  private final SiteDirectory directory;
-
-  public AccessGuard(AdminToken adminToken, SiteDirectory directory) {
-    this.adminToken = adminToken;
-    this.directory = directory;
+  public AccessGuard(AdminAuthentication admin, SiteKeys siteKeys) {
+    this.admin = admin;
+    this.siteKeys = siteKeys;
   }
 
   public Caller requireAdmin(HttpHeaders headers) throws SQLException {
@@ -43,23 +39,17 @@ public class AccessGuard {
     return caller;
   }
 
-  private Caller identify(HttpHeaders headers) throws SQLException {
-    String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
-    if (authorization != null && !authorization.isBlank()) {
-      if (authorization.startsWith(BEARER)
-          && adminToken.matches(authorization.substring(BEARER.length()).trim())) {
-        return Caller.administrator();
-      }
-      throw new ApiProblem(Status.UNAUTHORIZED, "Invalid admin token");
+  /** Who calls, before deciding what they may read; throws the 401, 403, 429 or 503 answer. */
+  public Caller identify(HttpHeaders headers) {
+    Optional<Caller> bearer = admin.bearer(headers);
+    if (bearer.isPresent()) {
+      return bearer.get();
     }
-    String apiKey = headers.getHeaderString("X-API-Key");
+    String apiKey = headers.getHeaderString(SiteKeys.HEADER);
     if (apiKey != null && !apiKey.isBlank()) {
-      Optional<String> site = directory.siteOfActiveKey(ApiKeyHash.of(apiKey.trim()));
-      return Caller.ofSite(
-          site.orElseThrow(() -> new ApiProblem(Status.FORBIDDEN, "Invalid or revoked API key")));
+      return siteKeys.callerOf(apiKey.trim());
     }
-    Cookie session = headers.getCookies().get(AdminToken.SESSION_COOKIE);
-    if (session != null && adminToken.matchesSession(session.getValue())) {
+    if (admin.session(headers)) {
       return Caller.administrator();
     }
     throw new ApiProblem(Status.UNAUTHORIZED, "Missing credentials: admin token or X-API-Key");

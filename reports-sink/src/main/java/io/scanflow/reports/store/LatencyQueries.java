@@ -1,6 +1,7 @@
 package io.scanflow.reports.store;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,7 +23,7 @@ public class LatencyQueries {
 
   private final AgroalDataSource dataSource;
 
-  public LatencyQueries(AgroalDataSource dataSource) {
+  public LatencyQueries(@DataSource(ReadPool.NAME) AgroalDataSource dataSource) {
     this.dataSource = dataSource;
   }
 

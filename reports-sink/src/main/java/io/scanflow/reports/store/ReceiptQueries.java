@@ -2,6 +2,7 @@ package io.scanflow.reports.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
 import io.scanflow.contract.ContractJson;
 import io.scanflow.reports.store.EventTrace.DuplicateTrace;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,7 +41,7 @@ public class ReceiptQueries {
 
   private final AgroalDataSource dataSource;
 
-  public ReceiptQueries(AgroalDataSource dataSource) {
+  public ReceiptQueries(@DataSource(ReadPool.NAME) AgroalDataSource dataSource) {
     this.dataSource = dataSource;
   }
 

@@ -1,6 +1,7 @@
 package io.scanflow.reports.store;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,12 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Sites and API keys as consumed from their compacted topics. */
+/** Sites as consumed from their compacted topic, for the reports API. */
 @ApplicationScoped
 public class SiteDirectory {
   private final AgroalDataSource dataSource;
 
-  public SiteDirectory(AgroalDataSource dataSource) {
+  public SiteDirectory(@DataSource(ReadPool.NAME) AgroalDataSource dataSource) {
     this.dataSource = dataSource;
   }
 
@@ -49,14 +50,6 @@ public class SiteDirectory {
             siteId,
             siteId)
         .isPresent();
-  }
-
-  /** The site of an API key given by its SHA-256 hex, unless the key is unknown or revoked. */
-  public Optional<String> siteOfActiveKey(String keyHash) throws SQLException {
-    return queryOne(
-        "select site_id from api_keys where key_hash = ?"
-            + " and (revoked_at is null or revoked_at > now())",
-        keyHash);
   }
 
   private Optional<String> queryOne(String sql, String... parameters) throws SQLException {

@@ -1,6 +1,7 @@
 package io.scanflow.reports.store;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,7 +18,7 @@ import java.util.Map;
 public class SummaryQueries {
   private final AgroalDataSource dataSource;
 
-  public SummaryQueries(AgroalDataSource dataSource) {
+  public SummaryQueries(@DataSource(ReadPool.NAME) AgroalDataSource dataSource) {
     this.dataSource = dataSource;
   }
 

@@ -1,6 +1,7 @@
 package io.scanflow.reports.store;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -42,7 +43,7 @@ public class WarningQueries {
 
   private final AgroalDataSource dataSource;
 
-  public WarningQueries(AgroalDataSource dataSource) {
+  public WarningQueries(@DataSource(ReadPool.NAME) AgroalDataSource dataSource) {
     this.dataSource = dataSource;
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.scanflow.reports.ReportsConfig;
+import io.scanflow.reports.TestConfig;
 import io.scanflow.reports.store.SiteChange;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -123,48 +124,10 @@ class BatchRetrierTest {
   }
 
   private static ReportsConfig config() {
-    ReportsConfig.Reports reports =
-        new ReportsConfig.Reports() {
-          @Override
-          public Duration retryBackoffMin() {
-            return Duration.ofMillis(1);
-          }
-
-          @Override
-          public Duration retryBackoffMax() {
-            return Duration.ofMillis(2);
-          }
-
-          @Override
-          public Duration stallAfter() {
-            return Duration.ZERO;
-          }
-
-          @Override
-          public Duration latencyWindow() {
-            return Duration.ofMinutes(5);
-          }
-
-          @Override
-          public List<String> pipelineGroups() {
-            return List.of();
-          }
-
-          @Override
-          public ReportsConfig.EmbeddedPostgres embeddedPostgres() {
-            return null;
-          }
-        };
-    return new ReportsConfig() {
-      @Override
-      public String adminToken() {
-        return "unused";
-      }
-
-      @Override
-      public ReportsConfig.Reports reports() {
-        return reports;
-      }
-    };
+    return TestConfig.reportsConfig(
+        Map.of(
+            "scanflow.reports.retry-backoff-min", "1ms",
+            "scanflow.reports.retry-backoff-max", "2ms",
+            "scanflow.reports.stall-after", "0s"));
   }
 }

@@ -1,4 +1,4 @@
-package io.scanflow.ingest.ratelimit;
+package io.scanflow.contract.ratelimit;
 
 import java.util.function.LongSupplier;
 
@@ -16,9 +16,7 @@ public final class TokenBucket {
   private long lastRefill;
 
   public TokenBucket(int perMinute, LongSupplier nanoClock) {
-    if (perMinute < 1) {
-      throw new IllegalArgumentException("A rate limit needs at least 1 request per minute");
-    }
+    requireRate(perMinute);
     this.capacity = perMinute;
     this.tokensPerNano = perMinute / NANOS_PER_MINUTE;
     this.nanoClock = nanoClock;
@@ -40,6 +38,18 @@ public final class TokenBucket {
         (int) Math.floor(tokens),
         ceilSeconds((capacity - tokens) / tokensPerNano),
         retryAfter);
+  }
+
+  /** True when the bucket holds its full capacity again, i.e. it is as good as a new one. */
+  public synchronized boolean full() {
+    refill();
+    return tokens >= capacity;
+  }
+
+  static void requireRate(int perMinute) {
+    if (perMinute < 1) {
+      throw new IllegalArgumentException("A rate limit needs at least 1 request per minute");
+    }
   }
 
   private void refill() {

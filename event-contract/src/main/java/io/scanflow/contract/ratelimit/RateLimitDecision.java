@@ -1,4 +1,4 @@
-package io.scanflow.ingest.ratelimit;
+package io.scanflow.contract.ratelimit;
 
 /**
  * The answer of a token bucket to one request, with what the {@code RateLimit-*} and {@code

@@ -1,8 +1,6 @@
-package io.scanflow.ingest.registry;
+package io.scanflow.contract.registry;
 
-import io.scanflow.contract.ApiKey;
-import io.scanflow.contract.Topics;
-import io.scanflow.contract.TrackingSite;
+import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,22 +15,20 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.jboss.logging.Logger;
 
 /**
- * Keeps a {@link KeyRegistry} up to date from the compacted {@code api-keys} and {@code
- * tracking-sites} topics. It assigns itself every partition (no consumer group, so each instance
- * sees everything) and reads from the beginning. About five times per staleness limit it asks Kafka
- * for the end offsets and confirms once it has read up to them ({@link CatchUpClock}): the registry
- * is current only while such a confirmation is recent, so an instance cut off from Kafka knows it.
+ * Keeps a {@link CompactedView} up to date from its compacted topics. It assigns itself every
+ * partition (no consumer group, so each instance sees everything) and reads from the beginning.
+ * About five times per staleness limit it asks Kafka for the end offsets and confirms once it has
+ * read up to them ({@link CatchUpClock}): the view is current only while such a confirmation is
+ * recent, so an instance cut off from Kafka knows it.
  */
-public final class RegistryFollower implements AutoCloseable {
-  private static final Logger LOG = Logger.getLogger(RegistryFollower.class);
-  private static final List<String> TOPICS =
-      List.of(Topics.API_KEYS.name(), Topics.TRACKING_SITES.name());
+public final class CompactedTopicFollower implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(CompactedTopicFollower.class.getName());
 
+  private final String name;
   private final KafkaConsumer<String, byte[]> consumer;
-  private final KeyRegistry registry;
+  private final CompactedView view;
   private final Duration pollInterval;
   private final Runnable beforeAssign;
   private final Thread thread;
@@ -46,13 +42,17 @@ public final class RegistryFollower implements AutoCloseable {
   private volatile boolean running = true;
 
   /**
+   * @param name names the consumer's client id, its thread and its log lines, e.g. {@code
+   *     ingest-registry}
    * @param kafkaConfig client settings (at least {@code bootstrap.servers})
-   * @param maxStaleness how old the last confirmed catch-up may be for the registry to be current
+   * @param pollInterval how long one poll waits; bounds how late a new record is applied
+   * @param maxStaleness how old the last confirmed catch-up may be for the view to be current
    * @param beforeAssign run (and retried) before the partitions are looked up, e.g. to create them
    */
-  public RegistryFollower(
+  public CompactedTopicFollower(
+      String name,
       Map<String, Object> kafkaConfig,
-      KeyRegistry registry,
+      CompactedView view,
       Duration pollInterval,
       Duration maxStaleness,
       Runnable beforeAssign) {
@@ -60,23 +60,20 @@ public final class RegistryFollower implements AutoCloseable {
     config.remove(ConsumerConfig.GROUP_ID_CONFIG);
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    config.put(ConsumerConfig.CLIENT_ID_CONFIG, "scanflow-ingest-registry-" + System.nanoTime());
+    config.put(ConsumerConfig.CLIENT_ID_CONFIG, "scanflow-" + name + "-" + System.nanoTime());
+    this.name = name;
     this.consumer =
         new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
-    this.registry = registry;
+    this.view = view;
     this.pollInterval = pollInterval;
     this.beforeAssign = beforeAssign;
     this.clock = new CatchUpClock(maxStaleness);
     this.checkInterval = maxStaleness.dividedBy(5);
-    this.thread = new Thread(this::run, "scanflow-registry-follower");
+    this.thread = new Thread(this::run, "scanflow-" + name + "-follower");
     this.thread.setDaemon(true);
   }
 
-  public KeyRegistry registry() {
-    return registry;
-  }
-
-  public RegistryFollower start() {
+  public CompactedTopicFollower start() {
     thread.start();
     return this;
   }
@@ -92,6 +89,23 @@ public final class RegistryFollower implements AutoCloseable {
    */
   public boolean isCurrent() {
     return clock.isCurrent(System.nanoTime());
+  }
+
+  /**
+   * Waits until the registry is current ({@link #isCurrent()}); false if it was not within {@code
+   * timeout}. Woken after each poll, which also moves the catch-up clock.
+   */
+  public synchronized boolean awaitCurrent(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!isCurrent()) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      // The clock moves just after the wake-up of a poll, so look again at the next one at most.
+      TimeUnit.NANOSECONDS.timedWait(this, Math.min(left, pollInterval.toNanos()));
+    }
+    return true;
   }
 
   /**
@@ -130,22 +144,22 @@ public final class RegistryFollower implements AutoCloseable {
     try {
       beforeAssign.run();
       List<TopicPartition> partitions = new ArrayList<>();
-      for (String topic : TOPICS) {
+      for (String topic : view.topics()) {
         List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(5));
         if (infos == null || infos.isEmpty()) {
-          LOG.warnf("Topic %s not found yet; retrying", topic);
+          LOG.log(Level.WARNING, "{0}: topic {1} not found yet; retrying", name, topic);
           return false;
         }
         infos.forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
       }
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
-      LOG.infof("Registry follower assigned %d partitions, catching up", partitions.size());
+      LOG.log(Level.INFO, "{0}: assigned {1} partitions, catching up", name, partitions.size());
       return true;
     } catch (WakeupException e) {
       throw e;
     } catch (RuntimeException e) {
-      LOG.warnf("Registry follower cannot reach Kafka yet (%s); retrying", e.toString());
+      LOG.log(Level.WARNING, "{0}: cannot reach Kafka yet ({1}); retrying", name, e.toString());
       return false;
     }
   }
@@ -174,7 +188,7 @@ public final class RegistryFollower implements AutoCloseable {
     } catch (RuntimeException e) {
       // Reported once, when the registry stops being current (below), not on every retry.
       lastFailure = e.toString();
-      LOG.debugf("Registry follower poll failed (%s); retrying", lastFailure);
+      LOG.log(Level.DEBUG, "{0}: poll failed ({1}); retrying", name, lastFailure);
     } finally {
       reportChange();
     }
@@ -183,34 +197,31 @@ public final class RegistryFollower implements AutoCloseable {
   private void reportChange() {
     boolean current = isCurrent();
     if (current && !reportedCurrent) {
-      LOG.infof("Key registry is current: read %s to their end", TOPICS);
+      LOG.log(Level.INFO, "{0}: current, read {1} to their end", name, view.topics());
     } else if (!current && reportedCurrent) {
-      LOG.warnf(
-          "Key registry is behind: no confirmed read to the end of %s recently (last failure:"
-              + " %s); unknown API keys get 503 until it catches up",
-          TOPICS, lastFailure);
+      LOG.log(
+          Level.WARNING,
+          "{0}: behind, no confirmed read to the end of {1} recently (last failure: {2}); unknown"
+              + " API keys get 503 until it catches up",
+          name,
+          view.topics(),
+          lastFailure);
     }
     reportedCurrent = current;
   }
 
   private void apply(ConsumerRecord<String, byte[]> record) {
     try {
-      if (record.topic().equals(Topics.API_KEYS.name())) {
-        ApiKey key =
-            Topics.API_KEYS.valueSerde().deserializer().deserialize(record.topic(), record.value());
-        registry.applyKey(record.key(), key);
-      } else {
-        TrackingSite site =
-            Topics.TRACKING_SITES
-                .valueSerde()
-                .deserializer()
-                .deserialize(record.topic(), record.value());
-        registry.applySite(record.key(), site);
-      }
+      view.apply(record);
     } catch (RuntimeException e) {
-      LOG.errorf(
-          "Skipping unreadable record %s-%d@%d: %s",
-          record.topic(), record.partition(), record.offset(), e.getMessage());
+      LOG.log(
+          Level.ERROR,
+          "{0}: skipping unreadable record {1}-{2}@{3}: {4}",
+          name,
+          record.topic(),
+          record.partition(),
+          Long.toString(record.offset()),
+          e.getMessage());
     }
   }
 

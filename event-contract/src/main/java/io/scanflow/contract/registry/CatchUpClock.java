@@ -1,4 +1,4 @@
-package io.scanflow.ingest.registry;
+package io.scanflow.contract.registry;
 
 import java.time.Duration;
 import java.util.Map;

@@ -1,21 +1,45 @@
-package io.scanflow.ingest.registry;
+package io.scanflow.contract.registry;
 
 import io.scanflow.contract.ApiKey;
+import io.scanflow.contract.Topics;
 import io.scanflow.contract.TrackingSite;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.Serde;
 
 /**
  * The in-memory view of the {@code api-keys} and {@code tracking-sites} topics: what a {@link
- * RegistryFollower} has read so far. Keys are held only by the SHA-256 hex of the key.
+ * CompactedTopicFollower} has read so far. Keys are held only by the SHA-256 hex of the key.
  */
-public final class KeyRegistry {
+public final class KeyRegistry implements CompactedView {
+  private static final List<String> TOPICS =
+      List.of(Topics.API_KEYS.name(), Topics.TRACKING_SITES.name());
+
   private final Map<String, ApiKey> keysByHash = new ConcurrentHashMap<>();
   private final Map<String, String> hashByKeyId = new ConcurrentHashMap<>();
   private final Map<String, TrackingSite> sites = new ConcurrentHashMap<>();
+
+  @Override
+  public List<String> topics() {
+    return TOPICS;
+  }
+
+  @Override
+  public void apply(ConsumerRecord<String, byte[]> record) {
+    if (record.topic().equals(Topics.API_KEYS.name())) {
+      applyKey(record.key(), read(Topics.API_KEYS.valueSerde(), record));
+    } else {
+      applySite(record.key(), read(Topics.TRACKING_SITES.valueSerde(), record));
+    }
+  }
+
+  private static <V> V read(Serde<V> serde, ConsumerRecord<String, byte[]> record) {
+    return serde.deserializer().deserialize(record.topic(), record.value());
+  }
 
   /** Applies one {@code api-keys} record; a null value (tombstone) forgets the key. */
   public void applyKey(String keyHash, ApiKey key) {

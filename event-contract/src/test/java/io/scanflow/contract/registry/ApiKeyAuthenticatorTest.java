@@ -1,11 +1,9 @@
-package io.scanflow.ingest.auth;
+package io.scanflow.contract.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scanflow.contract.ApiKey;
 import io.scanflow.contract.ApiKeyHash;
-import io.scanflow.ingest.auth.Authentication.Outcome;
-import io.scanflow.ingest.registry.KeyRegistry;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -20,8 +18,11 @@ class ApiKeyAuthenticatorTest {
   private final ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(registry, current::get);
 
   private void known(Instant revokedAt) {
-    registry.applyKey(
-        ApiKeyHash.of(KEY), new ApiKey("k1", "shop", "sf_live_aaaa", Instant.EPOCH, revokedAt));
+    registry.applyKey(ApiKeyHash.of(KEY), key(revokedAt));
+  }
+
+  private static ApiKey key(Instant revokedAt) {
+    return new ApiKey("k1", "shop", "sf_live_aaaa", Instant.EPOCH, revokedAt);
   }
 
   @Test
@@ -30,26 +31,25 @@ class ApiKeyAuthenticatorTest {
 
     for (boolean isCurrent : new boolean[] {false, true}) {
       current.set(isCurrent);
-      Authentication authentication = authenticator.authenticate(KEY);
 
-      assertThat(authentication.outcome()).isEqualTo(Outcome.AUTHENTICATED);
-      assertThat(authentication.caller().siteId()).isEqualTo("shop");
-      assertThat(authentication.caller().keyHash()).isEqualTo(ApiKeyHash.of(KEY));
+      assertThat(authenticator.check(KEY))
+          .isEqualTo(new KeyCheck.Active(key(null), ApiKeyHash.of(KEY)))
+          .satisfies(check -> assertThat(((KeyCheck.Active) check).siteId()).isEqualTo("shop"));
     }
   }
 
   @Test
-  void shouldNotCallAnUnknownKeyInvalidBeforeTheRegistryCaughtUp() {
+  void shouldNotCallAnUnknownKeyInvalidBeforeTheRegistryIsCurrent() {
     current.set(false);
 
-    assertThat(authenticator.authenticate(UNKNOWN).outcome()).isEqualTo(Outcome.NOT_YET_KNOWN);
+    assertThat(authenticator.check(UNKNOWN)).isEqualTo(KeyCheck.NOT_YET_KNOWN);
   }
 
   @Test
   void shouldRefuseAnUnknownKeyOnceTheRegistryIsCurrent() {
     current.set(true);
 
-    assertThat(authenticator.authenticate(UNKNOWN).outcome()).isEqualTo(Outcome.REFUSED);
+    assertThat(authenticator.check(UNKNOWN)).isEqualTo(KeyCheck.REFUSED);
   }
 
   @Test
@@ -57,16 +57,17 @@ class ApiKeyAuthenticatorTest {
     known(Instant.EPOCH);
 
     current.set(false);
-    assertThat(authenticator.authenticate(KEY).outcome()).isEqualTo(Outcome.REFUSED);
+    assertThat(authenticator.check(KEY)).isEqualTo(KeyCheck.REFUSED);
     current.set(true);
-    assertThat(authenticator.authenticate(KEY).outcome()).isEqualTo(Outcome.REFUSED);
+    assertThat(authenticator.check(KEY)).isEqualTo(KeyCheck.REFUSED);
   }
 
   @Test
-  void shouldRefuseTheHashPresentedAsAKey() {
+  void shouldRefuseTheHashPresentedAsAKeyAndAKeyWithExtraCharacters() {
     known(null);
     current.set(true);
 
-    assertThat(authenticator.authenticate(ApiKeyHash.of(KEY)).outcome()).isEqualTo(Outcome.REFUSED);
+    assertThat(authenticator.check(ApiKeyHash.of(KEY))).isEqualTo(KeyCheck.REFUSED);
+    assertThat(authenticator.check(KEY + "x")).isEqualTo(KeyCheck.REFUSED);
   }
 }
