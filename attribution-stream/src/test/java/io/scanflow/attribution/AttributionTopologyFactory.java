@@ -6,9 +6,15 @@ import io.scanflow.streams.testing.TopologyFactory;
 import java.time.Duration;
 import org.apache.kafka.streams.Topology;
 
-/** The attribution topology as the app builds it in %test (3 s pending timeout), for a fork. */
+/** The attribution topology for a forked JVM, with a 10 s pending timeout. */
 public class AttributionTopologyFactory implements TopologyFactory {
-  static final Duration TEST_PENDING_TIMEOUT = Duration.ofSeconds(3);
+  /**
+   * Long enough that a session record fetched a few seconds after its event (a busy machine, a
+   * restart after a kill) still finds the event waiting: the crash tests check outcomes exactly,
+   * and a wall-clock timeout shorter than the machine's hiccups would turn them into
+   * session_not_found.
+   */
+  static final Duration TEST_PENDING_TIMEOUT = Duration.ofSeconds(10);
 
   /**
    * attribution-stream in forked JVMs on a broker of the test class, logs {@code attribution-*}.
