@@ -38,8 +38,9 @@ public class ReportWriter {
       try {
         writeSites(connection, batch.sites());
         writeApiKeys(connection, batch.apiKeys());
-        int events = EventRows.insert(connection, batch.events());
-        int duplicates = DuplicateRows.insert(connection, batch.duplicates());
+        SiteZones zones = SiteZones.load(connection, batch.siteIdsOfEvents());
+        int events = EventRows.insert(connection, batch.events(), zones);
+        int duplicates = DuplicateRows.insert(connection, batch.duplicates(), zones);
         DeadLetterRows.insert(connection, batch.deadLetters());
         connection.commit();
         pruning.runIfDue(connection, Instant.now());
@@ -53,7 +54,7 @@ public class ReportWriter {
 
   private static void writeSites(Connection connection, Map<String, Optional<TrackingSite>> sites)
       throws SQLException {
-    TextColumns upserts = new TextColumns(4);
+    TextColumns upserts = new TextColumns(5);
     List<String> deletes = new ArrayList<>();
     sites.forEach(
         (siteId, site) ->
@@ -65,19 +66,21 @@ public class ReportWriter {
                         s.attributionWindowDays() > 0
                             ? s.attributionWindowDays()
                             : TrackingSite.DEFAULT_ATTRIBUTION_WINDOW_DAYS,
-                        s.createdAt()),
+                        s.createdAt(),
+                        s.zone().getId()),
                 () -> deletes.add(siteId)));
     execute(
         connection,
         upserts,
         """
-        insert into sites (site_id, name, attribution_window_days, created_at)
-        select site_id, name, window_days::integer, created_at::timestamptz
-        from unnest(?::text[], ?::text[], ?::text[], ?::text[])
-          as t(site_id, name, window_days, created_at)
+        insert into sites (site_id, name, attribution_window_days, created_at, time_zone)
+        select site_id, name, window_days::integer, created_at::timestamptz, time_zone
+        from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+          as t(site_id, name, window_days, created_at, time_zone)
         on conflict (site_id) do update set name = excluded.name,
           attribution_window_days = excluded.attribution_window_days,
-          created_at = excluded.created_at, updated_at = clock_timestamp()
+          created_at = excluded.created_at, time_zone = excluded.time_zone,
+          updated_at = clock_timestamp()
         """);
     deleteKeys(connection, "delete from sites where site_id = any(?::text[])", deletes);
   }
