@@ -3,6 +3,7 @@ package io.scanflow.reports.store;
 import io.agroal.api.AgroalDataSource;
 import io.scanflow.contract.ApiKey;
 import io.scanflow.contract.TrackingSite;
+import io.scanflow.contract.registry.KeyRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,10 +23,12 @@ import java.util.Optional;
 @ApplicationScoped
 public class ReportWriter {
   private final AgroalDataSource dataSource;
+  private final KeyRegistry registry;
   private final DeadLetterPruning pruning = new DeadLetterPruning();
 
-  public ReportWriter(AgroalDataSource dataSource) {
+  public ReportWriter(AgroalDataSource dataSource, KeyRegistry registry) {
     this.dataSource = dataSource;
+    this.registry = registry;
   }
 
   /**
@@ -38,7 +41,7 @@ public class ReportWriter {
       try {
         writeSites(connection, batch.sites());
         writeApiKeys(connection, batch.apiKeys());
-        SiteZones zones = SiteZones.load(connection, batch.siteIdsOfEvents());
+        SiteZones zones = SiteZones.load(connection, batch.siteIdsOfEvents(), this::followedZone);
         int events = EventRows.insert(connection, batch.events(), zones);
         int duplicates = DuplicateRows.insert(connection, batch.duplicates(), zones);
         DeadLetterRows.insert(connection, batch.deadLetters());
@@ -109,6 +112,15 @@ public class ReportWriter {
           created_at = excluded.created_at, revoked_at = excluded.revoked_at
         """);
     deleteKeys(connection, "delete from api_keys where key_hash = any(?::text[])", deletes);
+  }
+
+  /**
+   * The zone of a site whose record has not reached the sites table yet (the sink reads its topics
+   * side by side, and after a replay events may come first): as this instance's registry, which
+   * follows {@code tracking-sites} on its own, last saw it.
+   */
+  private Optional<String> followedZone(String siteId) {
+    return registry.site(siteId).map(TrackingSite::timeZone);
   }
 
   /** Runs a statement over the columns unless there are no rows; returns its first result. */

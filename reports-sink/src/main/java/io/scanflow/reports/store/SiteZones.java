@@ -11,6 +11,8 @@ import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The time zones of the sites of one batch, as the sites table holds them when the batch is
@@ -27,8 +29,15 @@ final class SiteZones {
     this.zones = Map.copyOf(zones);
   }
 
-  /** Reads the zones of these sites in the writing transaction (after its site changes). */
-  static SiteZones load(Connection connection, Collection<String> siteIds) throws SQLException {
+  /**
+   * Reads the zones of these sites in the writing transaction (after its site changes); a site the
+   * table does not hold yet gets the zone {@code notStored} knows, or UTC.
+   */
+  static SiteZones load(
+      Connection connection,
+      Collection<String> siteIds,
+      Function<String, Optional<String>> notStored)
+      throws SQLException {
     Map<String, ZoneId> zones = new HashMap<>();
     if (siteIds.isEmpty()) {
       return new SiteZones(zones);
@@ -41,6 +50,11 @@ final class SiteZones {
         while (rows.next()) {
           zones.put(rows.getString(1), SiteTimeZone.orUtc(rows.getString(2)));
         }
+      }
+    }
+    for (String siteId : siteIds) {
+      if (!zones.containsKey(siteId)) {
+        notStored.apply(siteId).ifPresent(id -> zones.put(siteId, SiteTimeZone.orUtc(id)));
       }
     }
     return new SiteZones(zones);
