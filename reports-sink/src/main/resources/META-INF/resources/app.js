@@ -155,10 +155,14 @@
     document.getElementById('site-title').textContent = name;
     const live = document.getElementById('live-status');
     const base = `/api/sites/${encodeURIComponent(siteId)}`;
+    const range = window.ScanflowDateRange.mount(
+      document.getElementById('date-range'), site && site.time_zone, () => refresh());
 
-    every(2000, async () => {
+    const refresh = async () => {
       try {
-        const [summary, events] = await Promise.all([api(`${base}/summary`), api(`${base}/events?limit=50`)]);
+        const query = range.query();
+        const [summary, events] = await Promise.all([api(`${base}/summary?${query}`), api(`${base}/events?limit=50`)]);
+        if (query !== range.query()) return; // the range changed meanwhile: a newer answer follows
         renderSummary(summary);
         renderEvents(events);
         live.textContent = `live · updated ${time(new Date().toISOString())}`;
@@ -168,7 +172,8 @@
         live.textContent = `not updating: ${error.message}`;
         live.classList.add('stale');
       }
-    });
+    };
+    every(2000, refresh);
     watchPipeline();
     every(5000, async () => {
       try { renderWarnings(await api(`${base}/warnings?limit=50`)); } catch (error) { /* keeps its last state */ }
@@ -211,7 +216,7 @@
   }
 
   function renderSummary(summary) {
-    document.getElementById('site-range').textContent = `${summary.from} – ${summary.to} (UTC)`;
+    document.getElementById('site-range').textContent = `${summary.from} – ${summary.to} (${summary.time_zone || 'UTC'})`;
     tile('tile-events', String(summary.events));
     tile('tile-duplicates', String(summary.duplicates));
     const share = summary.events ? `${Math.round((100 * summary.attributed) / summary.events)} %` : '–';

@@ -29,6 +29,7 @@ class JsonSchemaContractTest {
             new AttributedEvent(event, Attribution.attributed(session), AT.plusSeconds(1))),
         Arguments.of("scan-session", session),
         Arguments.of("tracking-site", new TrackingSite("shop", "Shop", 30, AT)),
+        Arguments.of("tracking-site", new TrackingSite("shop", "Shop", 30, AT, "Europe/Berlin")),
         Arguments.of("api-key", new ApiKey("key-1", "shop", "sf_live_ab", AT, AT)));
   }
 

@@ -173,6 +173,61 @@ class DashboardBrowserIT {
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("stall-banner")));
   }
 
+  @Test
+  void shouldCountTheChosenDateRangeAndKeepItInTheUrl() throws Exception {
+    // given a site with an event of today and one of 20 days ago
+    String site = "ranged-" + UUID.randomUUID().toString().substring(0, 8);
+    try (TopicPublisher publisher = new TopicPublisher(kafka)) {
+      publisher.site(site, "Ranged Shop");
+      publisher.attributed(
+          anEvent(site).build(),
+          anEvent(site).at(Instant.now().minus(Duration.ofDays(20))).build());
+    }
+    SinkProgress.awaitCaughtUp(kafka);
+
+    // when the admin opens the site page, the default range (30 d) counts both
+    openSitePage(site);
+    awaitTile("tile-events", "2");
+    assertThat(pressed("30d")).isTrue();
+
+    // when the 7 d preset is chosen, the URL says so and only today's event is counted
+    click(By.cssSelector("[data-testid='date-range'] button[data-range='7d']"));
+    wait.until(driver -> driver.getCurrentUrl().contains("range=7d"));
+    awaitTile("tile-events", "1");
+    assertThat(text(By.id("site-range"))).contains("(UTC)");
+
+    // and a reload keeps the range
+    browser.navigate().refresh();
+    awaitTile("tile-events", "1");
+    assertThat(pressed("7d")).isTrue();
+    saveScreenshot("dashboard-range.png");
+
+    // when a custom range is picked that holds only the older event
+    String day =
+        js("const day = new Date(Date.now() - 20 * 86400000).toISOString().slice(0, 10);"
+                + " const from = document.getElementById('range-from');"
+                + " const to = document.getElementById('range-to');"
+                + " from.value = day; to.value = day;"
+                + " to.dispatchEvent(new Event('change'));"
+                + " return day;")
+            .toString();
+    wait.until(driver -> driver.getCurrentUrl().contains("from=" + day + "&to=" + day));
+    wait.until(driver -> text(By.id("site-range")).startsWith(day + " – " + day));
+    awaitTile("tile-events", "1");
+    assertThat(browser.getCurrentUrl()).doesNotContain("range=");
+    assertThat(pressed("7d")).isFalse();
+  }
+
+  private boolean pressed(String preset) {
+    return "true"
+        .equals(
+            browser
+                .findElement(
+                    By.cssSelector(
+                        "[data-testid='date-range'] button[data-range='" + preset + "']"))
+                .getDomAttribute("aria-pressed"));
+  }
+
   private void openSitePage(String site) {
     browser.get(dashboard.toString());
     // the dashboard is one page: what it does from here on happens under this listener

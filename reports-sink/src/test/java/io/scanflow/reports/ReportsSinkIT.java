@@ -13,6 +13,7 @@ import io.scanflow.contract.AttributedEvent;
 import io.scanflow.contract.DlqHeaders;
 import io.scanflow.contract.DuplicateEvent;
 import io.scanflow.contract.Topics;
+import io.scanflow.contract.TrackingSite;
 import io.scanflow.contract.UnattributedReason;
 import io.scanflow.testsupport.InjectKafka;
 import io.scanflow.testsupport.InjectPostgres;
@@ -273,6 +274,47 @@ class ReportsSinkIT {
       assertThat(response.statusCode()).as(c[0]).isEqualTo(Integer.parseInt(c[1]));
       assertThat(ReportsApi.read(response.asString()).get("detail").asText()).as(c[0]).isNotBlank();
     }
+  }
+
+  @Test
+  void shouldCountEventsUnderTheSitesLocalDayAcrossTheSpringDaylightSavingChange() {
+    publisher.site(new TrackingSite(site, "Berlin", 30, Instant.now(), "Europe/Berlin"));
+    SinkProgress.awaitCaughtUp(kafka);
+    AttributedEvent halfPastMidnight =
+        anEvent(site).at(Instant.parse("2026-03-28T23:30:00Z")).build();
+    publisher.attributed(
+        halfPastMidnight, // 00:30 CET on the 29th
+        anEvent(site).at(Instant.parse("2026-03-29T21:30:00Z")).build(), // 23:30 CEST on the 29th
+        anEvent(site).at(Instant.parse("2026-03-29T22:00:00Z")).build()); // 00:00 CEST on the 30th
+    publisher.duplicates(duplicateOf(halfPastMidnight));
+    SinkProgress.awaitCaughtUp(kafka);
+
+    JsonNode day = json("/api/sites/" + site + "/summary?from=2026-03-29&to=2026-03-29");
+    assertThat(day.get("time_zone").asText()).isEqualTo("Europe/Berlin");
+    assertThat(day.get("from").asText()).isEqualTo("2026-03-29");
+    assertThat(day.get("events").asLong()).isEqualTo(2);
+    assertThat(day.get("duplicates").asLong()).isEqualTo(1);
+    JsonNode days = json("/api/sites/" + site + "/summary?from=2026-03-28&to=2026-03-30");
+    assertThat(days.get("by_day").findValuesAsText("day"))
+        .containsExactly("2026-03-28", "2026-03-29", "2026-03-30");
+    assertThat(days.get("by_day").findValuesAsText("events")).containsExactly("0", "2", "1");
+    assertThat(json("/api/sites").findValues("time_zone").stream().map(JsonNode::asText))
+        .contains("Europe/Berlin");
+  }
+
+  @Test
+  void shouldApplyAChangedTimeZoneToEventsCountedFromThenOnOnly() {
+    Instant instant = Instant.parse("2026-10-24T22:30:00Z"); // 22:30 UTC, 00:30 CEST on the 25th
+    publisher.attributed(anEvent(site).at(instant).build());
+    SinkProgress.awaitCaughtUp(kafka);
+
+    publisher.site(new TrackingSite(site, "Berlin", 30, Instant.now(), "Europe/Berlin"));
+    SinkProgress.awaitCaughtUp(kafka);
+    publisher.attributed(anEvent(site).at(instant).build());
+    SinkProgress.awaitCaughtUp(kafka);
+
+    JsonNode days = json("/api/sites/" + site + "/summary?from=2026-10-24&to=2026-10-25");
+    assertThat(days.get("by_day").findValuesAsText("events")).containsExactly("1", "1");
   }
 
   private JsonNode awaitSummary(java.util.function.Predicate<JsonNode> done) {

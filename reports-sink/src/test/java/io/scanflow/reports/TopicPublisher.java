@@ -46,12 +46,11 @@ final class TopicPublisher implements AutoCloseable {
   }
 
   void site(String siteId, String name) {
-    await(
-        sites.send(
-            new ProducerRecord<>(
-                Topics.TRACKING_SITES.name(),
-                siteId,
-                new TrackingSite(siteId, name, 30, Instant.now()))));
+    site(new TrackingSite(siteId, name, 30, Instant.now()));
+  }
+
+  void site(TrackingSite site) {
+    await(sites.send(new ProducerRecord<>(Topics.TRACKING_SITES.name(), site.siteId(), site)));
   }
 
   void apiKey(String key, String siteId, Instant revokedAt) {

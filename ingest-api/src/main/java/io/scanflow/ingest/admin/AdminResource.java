@@ -14,6 +14,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -50,7 +51,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AdminResource {
   private static final String NEW_SITE =
       "{\"site_id\": \"shop-berlin\", \"name\": \"Shop Berlin\", \"attribution_window_days\": 30,"
-          + " \"api_key\": {\"key_id\": \"0b6c…\", \"key\": \"sf_live_…\"}}";
+          + " \"time_zone\": \"Europe/Berlin\", \"api_key\": {\"key_id\": \"0b6c…\", \"key\": \"sf_live_…\"}}";
 
   @Inject SiteAdministration administration;
 
@@ -66,7 +67,8 @@ public class AdminResource {
                       name = "site",
                       value =
                           "{\"name\": \"Shop Berlin\", \"site_id\": \"shop-berlin\","
-                              + " \"attribution_window_days\": 30}")))
+                              + " \"attribution_window_days\": 30, \"time_zone\":"
+                              + " \"Europe/Berlin\"}")))
   @APIResponse(
       responseCode = "201",
       description = "Created",
@@ -91,6 +93,38 @@ public class AdminResource {
             .createSite(request)
             .orElseThrow(() -> new ApiException(409, "Site " + request.siteId() + " exists"));
     return Response.status(201).entity(site).build();
+  }
+
+  @PATCH
+  @Path("/sites/{site_id}")
+  @Operation(
+      summary = "Change a site's name, attribution window or time zone",
+      description =
+          "Fields left out stay as they are. A new time zone applies to events counted from the"
+              + " change on; days already counted keep their events.")
+  @RequestBody(
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples =
+                  @ExampleObject(name = "time zone", value = "{\"time_zone\": \"Europe/Berlin\"}")))
+  @APIResponse(responseCode = "200", description = "The site as it is now")
+  @APIResponse(responseCode = "404", description = "Unknown site")
+  @APIResponse(
+      responseCode = "422",
+      description = "Every validation problem found (value_error.time_zone: not an IANA region id)")
+  @APIResponse(
+      responseCode = "503",
+      description = "Kafka did not take the change in time, or the site registry is catching up")
+  public SiteView updateSite(
+      @PathParam("site_id") String siteId,
+      InputStream body,
+      @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength) {
+    byte[] bytes = BoundedBody.read(body, BoundedBody.MAX_EVENT_BYTES, contentLength);
+    SitePatch patch = require(SitePatch.from(require(JsonBody.parse(bytes))));
+    return administration
+        .updateSite(siteId, patch)
+        .orElseThrow(() -> new ApiException(404, "Site not found"));
   }
 
   @GET

@@ -18,6 +18,7 @@ public final class AdminViews {
       @JsonProperty("site_id") String siteId,
       @JsonProperty("name") String name,
       @JsonProperty("attribution_window_days") int attributionWindowDays,
+      @JsonProperty("time_zone") String timeZone,
       @JsonProperty("api_key") NewKey apiKey) {}
 
   /** A key as listed: its id, visible prefix and lifecycle. */
@@ -32,11 +33,12 @@ public final class AdminViews {
     }
   }
 
-  /** A site as listed by {@code GET /admin/sites}. */
+  /** A site as listed by {@code GET /admin/sites} and answered by its PATCH. */
   public record SiteView(
       @JsonProperty("site_id") String siteId,
       @JsonProperty("name") String name,
       @JsonProperty("attribution_window_days") int attributionWindowDays,
+      @JsonProperty("time_zone") String timeZone,
       @JsonProperty("created_at") Instant createdAt,
       @JsonProperty("api_keys") List<KeyView> apiKeys) {
 
@@ -45,6 +47,7 @@ public final class AdminViews {
           site.siteId(),
           site.name(),
           site.attributionWindowDays(),
+          site.timeZone(),
           site.createdAt(),
           keys.stream().map(KeyView::of).toList());
     }

@@ -1,6 +1,7 @@
 package io.scanflow.ingest.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.scanflow.contract.SiteTimeZone;
 import io.scanflow.contract.TrackingSite;
 import io.scanflow.ingest.validation.FieldReader;
 import io.scanflow.ingest.validation.Loc;
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
  * A valid {@code POST /admin/sites} body. A given site_id must be URL- and key-safe (it appears in
  * paths and in {@code {site_id}/{event_id}} keys); when absent one is derived from the name.
  */
-public record SiteRequest(String name, String siteId, int attributionWindowDays) {
+public record SiteRequest(String name, String siteId, int attributionWindowDays, String timeZone) {
   static final String SITE_ID_REGEX = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$";
   private static final Pattern SITE_ID = Pattern.compile(SITE_ID_REGEX);
 
@@ -25,7 +26,7 @@ public record SiteRequest(String name, String siteId, int attributionWindowDays)
       return Validated.invalid(List.of(Problem.notObject(loc)));
     }
     FieldReader fields = new FieldReader(body, loc, problems);
-    String name = fields.string("name", true, 1, 128);
+    String name = SiteFields.name(fields, true);
     String siteId = fields.string("site_id", false, 1, 64);
     if (siteId != null && !SITE_ID.matcher(siteId).matches()) {
       problems.add(
@@ -34,12 +35,16 @@ public record SiteRequest(String name, String siteId, int attributionWindowDays)
               "string does not match regex \"" + SITE_ID_REGEX + "\"",
               "value_error.str.regex"));
     }
-    Integer window = fields.integer("attribution_window_days", false, 1, 90);
+    Integer window = SiteFields.attributionWindowDays(fields);
+    String timeZone = SiteFields.timeZone(fields, problems);
     if (!problems.isEmpty()) {
       return Validated.invalid(problems);
     }
     return Validated.valid(
         new SiteRequest(
-            name, siteId, window == null ? TrackingSite.DEFAULT_ATTRIBUTION_WINDOW_DAYS : window));
+            name,
+            siteId,
+            window == null ? TrackingSite.DEFAULT_ATTRIBUTION_WINDOW_DAYS : window,
+            timeZone == null ? SiteTimeZone.DEFAULT : timeZone));
   }
 }

@@ -20,6 +20,16 @@ class SiteRequestTest {
 
     assertThat(request.attributionWindowDays()).isEqualTo(30);
     assertThat(request.siteId()).isNull();
+    assertThat(request.timeZone()).isEqualTo("UTC");
+  }
+
+  @Test
+  void shouldTakeAnIanaTimeZoneAndRefuseAFixedOffset() throws Exception {
+    assertThat(parse("{\"name\": \"Shop\", \"time_zone\": \"Europe/Berlin\"}").value().timeZone())
+        .isEqualTo("Europe/Berlin");
+    assertThat(parse("{\"name\": \"Shop\", \"time_zone\": \"UTC+2\"}").problems())
+        .extracting(Problem::type)
+        .containsExactly("value_error.time_zone");
   }
 
   @Test

@@ -214,6 +214,102 @@ class AdminApiIT {
   }
 
   @Test
+  void shouldCreateASiteInItsTimeZoneAndChangeItWithPatch() {
+    String siteId = "tz-" + UUID.randomUUID().toString().substring(0, 8);
+    given()
+        .header("Authorization", ADMIN)
+        .body(
+            utf8(
+                "{\"name\": \"Shop\", \"site_id\": \""
+                    + siteId
+                    + "\","
+                    + " \"time_zone\": \"Europe/Berlin\"}"))
+        .post("/admin/sites")
+        .then()
+        .statusCode(201)
+        .body("time_zone", equalTo("Europe/Berlin"));
+
+    given()
+        .header("Authorization", ADMIN)
+        .body(utf8("{\"time_zone\": \"America/New_York\", \"attribution_window_days\": 7}"))
+        .patch("/admin/sites/" + siteId)
+        .then()
+        .statusCode(200)
+        .body("site_id", equalTo(siteId))
+        .body("name", equalTo("Shop"))
+        .body("attribution_window_days", equalTo(7))
+        .body("time_zone", equalTo("America/New_York"))
+        .body("api_keys.size()", equalTo(1));
+
+    given()
+        .header("Authorization", ADMIN)
+        .get("/admin/sites")
+        .then()
+        .body("find { it.site_id == '" + siteId + "' }.time_zone", equalTo("America/New_York"));
+    List<String> written =
+        AllRecords.of(kafka, Topics.TRACKING_SITES.name()).stream()
+            .filter(record -> siteId.equals(ServerEventsIT.keyOf(record)))
+            .map(record -> new String(record.value(), StandardCharsets.UTF_8))
+            .toList();
+    assertThat(written).hasSize(2);
+    assertThat(written.get(1)).contains("\"time_zone\":\"America/New_York\"");
+    List<String> claims =
+        AllRecords.of(kafka, Topics.SITE_CLAIMS.name()).stream()
+            .filter(record -> siteId.equals(ServerEventsIT.keyOf(record)))
+            .map(record -> new String(record.value(), StandardCharsets.UTF_8))
+            .toList();
+    assertThat(claims).as("a change is not a claim").hasSize(1);
+  }
+
+  @Test
+  void shouldDefaultTheTimeZoneToUtc() {
+    given()
+        .header("Authorization", ADMIN)
+        .body(utf8("{\"name\": \"Shop\"}"))
+        .post("/admin/sites")
+        .then()
+        .statusCode(201)
+        .body("time_zone", equalTo("UTC"));
+  }
+
+  @Test
+  void shouldRefuseAnOffsetOrUnknownTimeZoneOnCreateAndPatch() {
+    given()
+        .header("Authorization", ADMIN)
+        .body(utf8("{\"name\": \"Shop\", \"time_zone\": \"+02:00\"}"))
+        .post("/admin/sites")
+        .then()
+        .statusCode(422)
+        .body("detail[0].loc", equalTo(List.of("body", "time_zone")))
+        .body("detail[0].type", equalTo("value_error.time_zone"));
+    SiteWithKey site = Sites.newSite();
+    given()
+        .header("Authorization", ADMIN)
+        .body(utf8("{\"time_zone\": \"Europe/Atlantis\", \"attribution_window_days\": 0}"))
+        .patch("/admin/sites/" + site.siteId())
+        .then()
+        .statusCode(422)
+        .body(
+            "detail.type", equalTo(List.of("value_error.number.not_ge", "value_error.time_zone")));
+  }
+
+  @Test
+  void shouldAnswer404ForPatchingAnUnknownSiteAnd401WithoutTheAdminToken() {
+    given()
+        .header("Authorization", ADMIN)
+        .body(utf8("{\"time_zone\": \"UTC\"}"))
+        .patch("/admin/sites/no-such-site")
+        .then()
+        .statusCode(404);
+    given()
+        .header("Authorization", "Bearer wrong")
+        .body(utf8("{\"time_zone\": \"UTC\"}"))
+        .patch("/admin/sites/no-such-site")
+        .then()
+        .statusCode(401);
+  }
+
+  @Test
   void shouldNeverWriteKeyMaterialToAnyTopic() {
     SiteWithKey site = Sites.newSite();
     assertThat(ingestStatus(site)).isEqualTo(200);

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.sql.SQLException;
+import java.time.ZoneId;
 import java.util.List;
 
 /** The reports of tracking sites (pipeline.md §4). Every method checks access first. */
@@ -64,9 +65,10 @@ public class SitesResource {
       @QueryParam("to") String to)
       throws SQLException {
     guard.requireSite(headers, siteId);
-    DayRange range = DayRange.parse(from, to);
+    ZoneId zone = directory.zoneOf(siteId);
+    DayRange range = DayRange.parse(from, to, zone);
     requireKnown(siteId);
-    return summaries.summary(siteId, range.from(), range.to());
+    return summaries.summary(siteId, zone, range.from(), range.to());
   }
 
   @GET

@@ -4,18 +4,25 @@ import io.scanflow.contract.ConversionValue;
 import io.scanflow.contract.IngestedEvent;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 
-/** Inserts duplicate receipts (keyed by ingest id) and bumps {@code daily_duplicates}. */
+/**
+ * Inserts duplicate receipts (keyed by ingest id) and bumps {@code daily_duplicates}, by the site's
+ * local date of event_time ({@link SiteZones}).
+ */
 final class DuplicateRows {
   private static final String SQL =
       """
       with incoming as (
         select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                             ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                             ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
           as t(ingest_id, site_id, event_id, event_name, event_time, received_at,
                deduplicated_at, first_ingest_id, first_received_at, conversion_amount,
-               conversion_currency)
+               conversion_currency, day)
+      ), days as (
+        select distinct site_id, event_time::timestamptz as event_time, day::date as day
+        from incoming
       ), inserted as (
         insert into duplicate_receipts (ingest_id, site_id, event_id, event_name, event_time,
             received_at, deduplicated_at, first_ingest_id, first_received_at, conversion_amount,
@@ -28,8 +35,9 @@ final class DuplicateRows {
         returning site_id, event_time
       ), bumped as (
         insert into daily_duplicates (site_id, day, duplicates)
-        select site_id, (event_time at time zone 'UTC')::date, count(*)
-        from inserted
+        select i.site_id, d.day, count(*)
+        from inserted i
+        join days d on d.site_id = i.site_id and d.event_time = i.event_time
         group by 1, 2
         order by 1, 2
         on conflict (site_id, day)
@@ -40,23 +48,26 @@ final class DuplicateRows {
 
   private DuplicateRows() {}
 
-  static int insert(Connection connection, List<DuplicateReceipt> duplicates) throws SQLException {
-    TextColumns columns = new TextColumns(11);
+  static int insert(Connection connection, List<DuplicateReceipt> duplicates, SiteZones zones)
+      throws SQLException {
+    TextColumns columns = new TextColumns(12);
     for (DuplicateReceipt receipt : duplicates) {
       IngestedEvent event = receipt.event().event();
       ConversionValue value = event.conversionValue();
+      Instant eventTime = event.eventTime() != null ? event.eventTime() : event.receivedAt();
       columns.add(
           event.ingestId(),
           event.siteId(),
           event.eventId(),
           event.eventName(),
-          event.eventTime() != null ? event.eventTime() : event.receivedAt(),
+          eventTime,
           event.receivedAt(),
           receipt.deduplicatedAt(),
           receipt.event().firstIngestId(),
           receipt.event().firstReceivedAt(),
           value == null ? null : NumericText.of(value.amount()),
-          value == null ? null : value.currency());
+          value == null ? null : value.currency(),
+          zones.dayOf(event.siteId(), eventTime));
     }
     return ReportWriter.execute(connection, columns, SQL);
   }

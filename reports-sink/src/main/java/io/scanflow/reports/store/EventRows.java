@@ -6,6 +6,7 @@ import io.scanflow.contract.ConversionValue;
 import io.scanflow.contract.IngestedEvent;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 
 /** Inserts counted events into {@code event_log} and bumps {@code daily_aggregates} for them. */
@@ -13,18 +14,22 @@ final class EventRows {
   /*
    * One statement: insert what is absent, and aggregate exactly the rows the insert returned. The
    * aggregate rows are written in key order so that concurrent sink instances lock them in the
-   * same order (no deadlocks).
+   * same order (no deadlocks). The day of each row comes with it ({@link SiteZones}): the site's
+   * local date of event_time, one per (site, event_time), so joining it adds no row.
    */
   private static final String SQL =
       """
       with incoming as (
         select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                              ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                             ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                             ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
           as t(site_id, event_id, ingest_id, event_name, scan_session_id, event_time, received_at,
                deduplicated_at, attributed_at, attribution_status, unattributed_reason,
                qr_code_id, campaign, scanned_at, conversion_amount, conversion_currency,
-               properties)
+               properties, day)
+      ), days as (
+        select distinct site_id, event_time::timestamptz as event_time, day::date as day
+        from incoming
       ), inserted as (
         insert into event_log (site_id, event_id, ingest_id, event_name, scan_session_id,
             event_time, received_at, deduplicated_at, attributed_at, attribution_status,
@@ -42,10 +47,11 @@ final class EventRows {
       ), bumped as (
         insert into daily_aggregates (site_id, day, event_name, qr_code_id, attribution_status,
             unattributed_reason, currency, events, conversion_value)
-        select site_id, (event_time at time zone 'UTC')::date, event_name,
-            coalesce(qr_code_id, ''), attribution_status, coalesce(unattributed_reason, ''),
-            coalesce(conversion_currency, ''), count(*), coalesce(sum(conversion_amount), 0)
-        from inserted
+        select i.site_id, d.day, i.event_name,
+            coalesce(i.qr_code_id, ''), i.attribution_status, coalesce(i.unattributed_reason, ''),
+            coalesce(i.conversion_currency, ''), count(*), coalesce(sum(i.conversion_amount), 0)
+        from inserted i
+        join days d on d.site_id = i.site_id and d.event_time = i.event_time
         group by 1, 2, 3, 4, 5, 6, 7
         order by 1, 2, 3, 4, 5, 6, 7
         on conflict (site_id, day, event_name, qr_code_id, attribution_status,
@@ -58,20 +64,22 @@ final class EventRows {
 
   private EventRows() {}
 
-  static int insert(Connection connection, List<CountedEvent> events) throws SQLException {
-    TextColumns columns = new TextColumns(17);
+  static int insert(Connection connection, List<CountedEvent> events, SiteZones zones)
+      throws SQLException {
+    TextColumns columns = new TextColumns(18);
     for (CountedEvent counted : events) {
       AttributedEvent attributed = counted.event();
       IngestedEvent event = attributed.event();
       Attribution attribution = attributed.attribution();
       ConversionValue value = event.conversionValue();
+      Instant eventTime = event.eventTime() != null ? event.eventTime() : event.receivedAt();
       columns.add(
           event.siteId(),
           event.eventId(),
           event.ingestId(),
           event.eventName(),
           event.scanSessionId(),
-          event.eventTime() != null ? event.eventTime() : event.receivedAt(),
+          eventTime,
           event.receivedAt(),
           counted.deduplicatedAt(),
           attributed.attributedAt(),
@@ -82,7 +90,8 @@ final class EventRows {
           attribution.scannedAt(),
           value == null ? null : NumericText.of(value.amount()),
           value == null ? null : value.currency(),
-          event.properties() == null ? null : event.properties().toString());
+          event.properties() == null ? null : event.properties().toString(),
+          zones.dayOf(event.siteId(), eventTime));
     }
     return ReportWriter.execute(connection, columns, SQL);
   }

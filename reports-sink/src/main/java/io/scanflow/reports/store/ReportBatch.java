@@ -4,9 +4,11 @@ import io.scanflow.contract.ApiKey;
 import io.scanflow.contract.TrackingSite;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Rows to be written in one transaction. Sites and keys hold the last value per key; an empty value
@@ -48,6 +50,14 @@ public record ReportBatch(
       }
     }
     return new ReportBatch(events, duplicates, sites, apiKeys, deadLetters);
+  }
+
+  /** The sites the batch's events and duplicates belong to. */
+  public Set<String> siteIdsOfEvents() {
+    Set<String> siteIds = new HashSet<>();
+    events.forEach(counted -> siteIds.add(counted.event().event().siteId()));
+    duplicates.forEach(receipt -> siteIds.add(receipt.event().event().siteId()));
+    return siteIds;
   }
 
   public boolean isEmpty() {

@@ -3,6 +3,7 @@ package io.scanflow.reports.store;
 import io.agroal.api.AgroalDataSource;
 import io.scanflow.contract.ApiKey;
 import io.scanflow.contract.TrackingSite;
+import io.scanflow.contract.registry.KeyRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,10 +23,12 @@ import java.util.Optional;
 @ApplicationScoped
 public class ReportWriter {
   private final AgroalDataSource dataSource;
+  private final KeyRegistry registry;
   private final DeadLetterPruning pruning = new DeadLetterPruning();
 
-  public ReportWriter(AgroalDataSource dataSource) {
+  public ReportWriter(AgroalDataSource dataSource, KeyRegistry registry) {
     this.dataSource = dataSource;
+    this.registry = registry;
   }
 
   /**
@@ -38,8 +41,9 @@ public class ReportWriter {
       try {
         writeSites(connection, batch.sites());
         writeApiKeys(connection, batch.apiKeys());
-        int events = EventRows.insert(connection, batch.events());
-        int duplicates = DuplicateRows.insert(connection, batch.duplicates());
+        SiteZones zones = SiteZones.load(connection, batch.siteIdsOfEvents(), this::followedZone);
+        int events = EventRows.insert(connection, batch.events(), zones);
+        int duplicates = DuplicateRows.insert(connection, batch.duplicates(), zones);
         DeadLetterRows.insert(connection, batch.deadLetters());
         connection.commit();
         pruning.runIfDue(connection, Instant.now());
@@ -53,7 +57,7 @@ public class ReportWriter {
 
   private static void writeSites(Connection connection, Map<String, Optional<TrackingSite>> sites)
       throws SQLException {
-    TextColumns upserts = new TextColumns(4);
+    TextColumns upserts = new TextColumns(5);
     List<String> deletes = new ArrayList<>();
     sites.forEach(
         (siteId, site) ->
@@ -65,19 +69,21 @@ public class ReportWriter {
                         s.attributionWindowDays() > 0
                             ? s.attributionWindowDays()
                             : TrackingSite.DEFAULT_ATTRIBUTION_WINDOW_DAYS,
-                        s.createdAt()),
+                        s.createdAt(),
+                        s.zone().getId()),
                 () -> deletes.add(siteId)));
     execute(
         connection,
         upserts,
         """
-        insert into sites (site_id, name, attribution_window_days, created_at)
-        select site_id, name, window_days::integer, created_at::timestamptz
-        from unnest(?::text[], ?::text[], ?::text[], ?::text[])
-          as t(site_id, name, window_days, created_at)
+        insert into sites (site_id, name, attribution_window_days, created_at, time_zone)
+        select site_id, name, window_days::integer, created_at::timestamptz, time_zone
+        from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+          as t(site_id, name, window_days, created_at, time_zone)
         on conflict (site_id) do update set name = excluded.name,
           attribution_window_days = excluded.attribution_window_days,
-          created_at = excluded.created_at, updated_at = clock_timestamp()
+          created_at = excluded.created_at, time_zone = excluded.time_zone,
+          updated_at = clock_timestamp()
         """);
     deleteKeys(connection, "delete from sites where site_id = any(?::text[])", deletes);
   }
@@ -106,6 +112,15 @@ public class ReportWriter {
           created_at = excluded.created_at, revoked_at = excluded.revoked_at
         """);
     deleteKeys(connection, "delete from api_keys where key_hash = any(?::text[])", deletes);
+  }
+
+  /**
+   * The zone of a site whose record has not reached the sites table yet (the sink reads its topics
+   * side by side, and after a replay events may come first): as this instance's registry, which
+   * follows {@code tracking-sites} on its own, last saw it.
+   */
+  private Optional<String> followedZone(String siteId) {
+    return registry.site(siteId).map(TrackingSite::timeZone);
   }
 
   /** Runs a statement over the columns unless there are no rows; returns its first result. */

@@ -2,11 +2,13 @@ package io.scanflow.reports.store;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
+import io.scanflow.contract.SiteTimeZone;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +26,7 @@ public class SiteDirectory {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement =
             connection.prepareStatement(
-                "select site_id, name, attribution_window_days, created_at from sites"
+                "select site_id, name, attribution_window_days, created_at, time_zone from sites"
                     + " order by lower(name), site_id");
         ResultSet rows = statement.executeQuery()) {
       List<SiteView> sites = new ArrayList<>();
@@ -34,7 +36,8 @@ public class SiteDirectory {
                 rows.getString("site_id"),
                 rows.getString("name"),
                 rows.getInt("attribution_window_days"),
-                Jdbc.instant(rows, "created_at")));
+                Jdbc.instant(rows, "created_at"),
+                rows.getString("time_zone")));
       }
       return sites;
     }
@@ -50,6 +53,12 @@ public class SiteDirectory {
             siteId,
             siteId)
         .isPresent();
+  }
+
+  /** The zone of the site's days: UTC until its record has reached the tables. */
+  public ZoneId zoneOf(String siteId) throws SQLException {
+    return SiteTimeZone.orUtc(
+        queryOne("select time_zone from sites where site_id = ?", siteId).orElse(null));
   }
 
   private Optional<String> queryOne(String sql, String... parameters) throws SQLException {

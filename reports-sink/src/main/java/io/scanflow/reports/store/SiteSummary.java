@@ -5,11 +5,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The summary of one site over a range of UTC days. {@code events} and every other figure count
- * unique events only; {@code duplicates} is counted apart.
+ * The summary of one site over a range of the site's local days (in {@code timeZone}). {@code
+ * events} and every other figure count unique events only; {@code duplicates} is counted apart.
  */
 public record SiteSummary(
     String siteId,
+    String timeZone,
     LocalDate from,
     LocalDate to,
     long events,
@@ -33,6 +34,6 @@ public record SiteSummary(
   /** Figures of one QR code (attributed events only, as only they have one). */
   public record QrCodeFigures(String qrCodeId, long events, List<Money> conversionValue) {}
 
-  /** Figures of one UTC day (of event_time). */
+  /** Figures of one local day of the site (of event_time). */
   public record DayFigures(LocalDate day, long events, long attributed, long duplicates) {}
 }

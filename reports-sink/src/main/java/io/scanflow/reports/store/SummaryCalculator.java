@@ -20,6 +20,7 @@ public final class SummaryCalculator {
 
   public static SiteSummary summarise(
       String siteId,
+      String timeZone,
       LocalDate from,
       LocalDate to,
       List<AggregateRow> rows,
@@ -28,6 +29,7 @@ public final class SummaryCalculator {
     long attributed = sum(rows, AggregateRow::attributed);
     return new SiteSummary(
         siteId,
+        timeZone,
         from,
         to,
         events,

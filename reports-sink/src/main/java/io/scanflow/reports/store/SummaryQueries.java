@@ -8,12 +8,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads a site's daily aggregates for a range of UTC days and summarises them. */
+/** Reads a site's daily aggregates for a range of its local days and summarises them. */
 @ApplicationScoped
 public class SummaryQueries {
   private final AgroalDataSource dataSource;
@@ -22,7 +23,9 @@ public class SummaryQueries {
     this.dataSource = dataSource;
   }
 
-  public SiteSummary summary(String siteId, LocalDate from, LocalDate to) throws SQLException {
+  /** The days are the site's local days in {@code zone}, as its aggregates are counted. */
+  public SiteSummary summary(String siteId, ZoneId zone, LocalDate from, LocalDate to)
+      throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
       // One snapshot for both reads, so that events and duplicates agree with each other.
       connection.setAutoCommit(false);
@@ -30,7 +33,7 @@ public class SummaryQueries {
       try {
         List<AggregateRow> rows = aggregates(connection, siteId, from, to);
         Map<LocalDate, Long> duplicates = duplicates(connection, siteId, from, to);
-        return SummaryCalculator.summarise(siteId, from, to, rows, duplicates);
+        return SummaryCalculator.summarise(siteId, zone.getId(), from, to, rows, duplicates);
       } finally {
         // Pooled connections go back as they came: read committed, auto-commit.
         connection.rollback();

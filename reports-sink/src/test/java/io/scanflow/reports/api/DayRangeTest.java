@@ -6,20 +6,30 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class DayRangeTest {
-  // 23:30 on the 26th in UTC is already the 27th in Berlin: "today" must be the UTC day.
-  private static final Clock LATE_EVENING_UTC =
-      Clock.fixed(Instant.parse("2026-11-26T23:30:00Z"), ZoneOffset.ofHours(1));
+  private static final Instant LATE_EVENING = Instant.parse("2026-11-26T23:30:00Z");
+  private static final Clock LATE_EVENING_UTC = Clock.fixed(LATE_EVENING, ZoneOffset.UTC);
 
   @Test
-  void shouldDefaultToTheLastThirtyUtcDaysIncludingToday() {
+  void shouldDefaultToTheLastThirtyDaysIncludingTodayOfAUtcSite() {
     DayRange range = DayRange.parse(null, null, LATE_EVENING_UTC);
 
     assertThat(range.to()).isEqualTo(LocalDate.parse("2026-11-26"));
     assertThat(range.from()).isEqualTo(LocalDate.parse("2026-10-28"));
+  }
+
+  @Test
+  void shouldEndTheDefaultRangeOnTheSitesOwnToday() {
+    // 23:30 on the 26th in UTC is already the 27th in Berlin.
+    DayRange range =
+        DayRange.parse(null, null, Clock.fixed(LATE_EVENING, ZoneId.of("Europe/Berlin")));
+
+    assertThat(range.to()).isEqualTo(LocalDate.parse("2026-11-27"));
+    assertThat(range.from()).isEqualTo(LocalDate.parse("2026-10-29"));
   }
 
   @Test

@@ -38,7 +38,8 @@ class SummaryCalculatorTest {
             row(DAY1, "purchase", "qr-1", "", "EUR", 2, "0.3"),
             row(DAY1, "purchase", "", "session_not_found", "", 1, "0"));
 
-    SiteSummary summary = SummaryCalculator.summarise("s", DAY1, DAY3, rows, Map.of(DAY1, 5L));
+    SiteSummary summary =
+        SummaryCalculator.summarise("s", "UTC", DAY1, DAY3, rows, Map.of(DAY1, 5L));
 
     assertThat(summary.events()).isEqualTo(3);
     assertThat(summary.duplicates()).isEqualTo(5);
@@ -60,7 +61,7 @@ class SummaryCalculatorTest {
             row(DAY3, "purchase", "qr-2", "", "USD", 1, "1.005"),
             row(DAY3, "view", "qr-2", "", "", 4, "0"));
 
-    SiteSummary summary = SummaryCalculator.summarise("s", DAY1, DAY3, rows, Map.of());
+    SiteSummary summary = SummaryCalculator.summarise("s", "UTC", DAY1, DAY3, rows, Map.of());
 
     assertThat(summary.conversionValue())
         .containsExactly(
@@ -71,7 +72,7 @@ class SummaryCalculatorTest {
 
   @Test
   void shouldListEveryDayOfTheRangeAndEveryReasonEvenWhenEmpty() {
-    SiteSummary summary = SummaryCalculator.summarise("s", DAY1, DAY3, List.of(), Map.of());
+    SiteSummary summary = SummaryCalculator.summarise("s", "UTC", DAY1, DAY3, List.of(), Map.of());
 
     assertThat(summary.byDay())
         .extracting(SiteSummary.DayFigures::day)
