@@ -262,6 +262,7 @@
       'data-testid': `event-row-${receipt.ingest_id}`,
       'data-event-id': receipt.event_id,
       'data-status': receipt.status,
+      'data-test': receipt.test ? 'true' : null,
       title: 'Click to see the trace',
     },
     el('td', { title: receipt.received_at }, time(receipt.received_at)),
@@ -327,7 +328,7 @@
     const duplicates = trace.duplicates.length
       ? el('ul', {}, trace.duplicates.map((d) => el('li', {}, `accepted ${stamp(d.accepted_at)} · marked duplicate`)))
       : el('p', { class: 'muted' }, 'none');
-    return el('div', { class: 'trace', 'data-testid': 'trace', 'data-event-id': trace.event_id },
+    return el('div', { class: 'trace', 'data-testid': 'trace', 'data-event-id': trace.event_id, 'data-test': trace.test ? 'true' : null },
       list, el('h3', {}, `Duplicate receipts (${trace.duplicates.length})`), duplicates);
   }
 

@@ -52,6 +52,29 @@ class ContractJsonTest {
   }
 
   @Test
+  void shouldCarryTheTestMarkThroughEveryRecordThatHoldsTheEvent() {
+    IngestedEvent test = anEvent().asTest();
+    DuplicateEvent duplicate = new DuplicateEvent(test, UUID.randomUUID(), RECEIVED);
+    AttributedEvent attributed =
+        new AttributedEvent(
+            test, Attribution.unattributed(UnattributedReason.SESSION_NOT_FOUND), RECEIVED);
+
+    assertThat(ContractJson.mapper().valueToTree(test).get("test").asBoolean()).isTrue();
+    assertThat(roundTrip(IngestedEvent.class, test).test()).isTrue();
+    assertThat(roundTrip(DuplicateEvent.class, duplicate).event().test()).isTrue();
+    assertThat(roundTrip(AttributedEvent.class, attributed).event().test()).isTrue();
+  }
+
+  @Test
+  void shouldReadARecordWrittenWithoutTheTestFieldAsNoTestEvent() throws Exception {
+    ObjectNode json = ContractJson.mapper().valueToTree(anEvent().asTest());
+    json.remove("test");
+
+    assertThat(ContractJson.mapper().treeToValue(json, IngestedEvent.class).test()).isFalse();
+    assertThat(anEvent().test()).isFalse();
+  }
+
+  @Test
   void shouldFlattenDuplicateEventAndReadItBack() throws Exception {
     DuplicateEvent duplicate =
         new DuplicateEvent(anEvent(), UUID.randomUUID(), RECEIVED.minusSeconds(5));

@@ -228,6 +228,43 @@ class DashboardBrowserIT {
                 .getDomAttribute("aria-pressed"));
   }
 
+  @Test
+  void shouldBadgeATestEventAndLeaveTheTotalsUnchanged() throws Exception {
+    String site = "tested-" + UUID.randomUUID().toString().substring(0, 8);
+    AttributedEvent test = anEvent(site).asTest().withValue("99.00", "EUR").build();
+    try (TopicPublisher publisher = new TopicPublisher(kafka)) {
+      // given a site page showing one real event
+      publisher.site(site, "Test Shop");
+      publisher.attributed(anEvent(site).withValue("5.00", "EUR").build());
+      SinkProgress.awaitCaughtUp(kafka);
+      openSitePage(site);
+      awaitTile("tile-events", "1");
+
+      // when a test event arrives, it shows up with its badge
+      publisher.attributed(test);
+      String eventId = test.event().eventId();
+      By badge =
+          By.cssSelector(
+              "#events-table tr[data-event-id='" + eventId + "'] [data-testid='test-badge']");
+      assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(badge)).getText())
+          .isEqualTo("test");
+    }
+
+    // then the next refresh still counts only the real event
+    String refreshed = text(By.id("live-status"));
+    wait.until(driver -> !refreshed.equals(text(By.id("live-status"))));
+    assertThat(tileValue("tile-events")).isEqualTo("1");
+    assertThat(text(By.id("tile-value"))).contains("EUR 5.00").doesNotContain("99");
+
+    // and its trace carries the badge too
+    type(By.id("trace-input"), test.event().eventId());
+    click(By.id("trace-submit"));
+    wait.until(
+        ExpectedConditions.visibilityOfElementLocated(
+            By.cssSelector("[data-testid='trace'] [data-testid='test-badge']")));
+    saveScreenshot("dashboard-test-event.png");
+  }
+
   private void openSitePage(String site) {
     browser.get(dashboard.toString());
     // the dashboard is one page: what it does from here on happens under this listener

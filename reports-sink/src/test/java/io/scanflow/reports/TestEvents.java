@@ -39,7 +39,8 @@ final class TestEvents {
             receivedAt,
             first.properties(),
             first.conversionValue(),
-            first.userIdentifiers());
+            first.userIdentifiers(),
+            first.test());
     return new DuplicateEvent(again, first.ingestId(), first.receivedAt());
   }
 
@@ -52,6 +53,7 @@ final class TestEvents {
     private Instant eventTime = receivedAt.minusSeconds(1);
     private ConversionValue value;
     private ObjectNode properties;
+    private boolean test;
     private Attribution attribution =
         new Attribution(
             AttributionStatus.ATTRIBUTED, null, "qr-1", "spring", receivedAt.minusSeconds(60));
@@ -97,6 +99,12 @@ final class TestEvents {
       return this;
     }
 
+    /** A test event ("test": true): stored and shown, never counted. */
+    EventBuilder asTest() {
+      this.test = true;
+      return this;
+    }
+
     EventBuilder unattributed(UnattributedReason reason) {
       this.attribution = Attribution.unattributed(reason);
       return this;
@@ -117,7 +125,8 @@ final class TestEvents {
               receivedAt,
               properties,
               value,
-              null);
+              null,
+              test);
       return new AttributedEvent(event, attribution, receivedAt.plusMillis(20));
     }
   }

@@ -44,6 +44,7 @@ final class ApiExamples {
   static final String RATE_LIMITED =
       "{\"detail\": \"Rate limit exceeded: 1000 requests per minute per API key\"}";
   static final String TOO_LARGE = "{\"detail\": \"Request body exceeds 65536 bytes\"}";
+  static final String UNSUPPORTED_ENCODING = "{\"detail\": \"Unsupported Content-Encoding: br\"}";
   static final String UNAVAILABLE = "{\"detail\": \"Event store unavailable, retry later\"}";
   static final String REGISTRY_BEHIND = "{\"detail\": \"" + ApiKeyFilter.REGISTRY_BEHIND + "\"}";
 

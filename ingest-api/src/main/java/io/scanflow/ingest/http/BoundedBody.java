@@ -1,39 +1,69 @@
 package io.scanflow.ingest.http;
 
+import io.scanflow.ingest.validation.Loc;
+import io.scanflow.ingest.validation.Problem;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
+import java.util.Locale;
 
 /**
- * Reads a request body up to a limit. A declared Content-Length over the limit is refused before
- * reading anything; otherwise reading stops at the first byte past the limit, so an oversized body
- * is never held whole.
+ * Reads a request body up to a limit, inflating a gzip or deflate body first (http-api.md §6). The
+ * limit applies to the decoded bytes, and at most limit + 1 of them are ever produced, so a body
+ * that inflates to a gigabyte costs no more than one at the limit. The bytes on the wire are
+ * bounded too: a declared Content-Length over the wire limit is refused before reading anything,
+ * and reading stops at the first byte past it, so an oversized body is never held whole.
  */
 public final class BoundedBody {
   public static final int MAX_EVENT_BYTES = 64 * 1024;
   public static final int MAX_BATCH_BYTES = 1024 * 1024;
 
+  /**
+   * Deflate's worst case adds 5 bytes per 16 KB block plus gzip's 18-byte frame: a compressed body
+   * that is larger on the wire than limit + this can never inflate to within the limit.
+   */
+  static final int COMPRESSION_OVERHEAD = 1024;
+
   private BoundedBody() {}
 
+  /** A body without Content-Encoding. */
   public static byte[] read(InputStream in, int limit, String contentLength) {
-    if (declaredLength(contentLength) > limit) {
+    return read(in, limit, contentLength, null);
+  }
+
+  public static byte[] read(
+      InputStream in, int limit, String contentLength, String contentEncoding) {
+    ContentEncoding encoding = ContentEncoding.of(contentEncoding);
+    int wireLimit = encoding == ContentEncoding.IDENTITY ? limit : limit + COMPRESSION_OVERHEAD;
+    if (declaredLength(contentLength) > wireLimit) {
       throw tooLarge(limit);
     }
     if (in == null) {
       return new byte[0];
     }
+    try (InputStream wire = new WireBytes(in, wireLimit, limit)) {
+      return readAtMost(encoding.decode(wire), limit);
+    } catch (IOException e) {
+      // WireBytes turns failures of the connection into ApiExceptions, so this is the decoder.
+      throw undecodable(encoding, e);
+    }
+  }
+
+  /**
+   * Reads {@code in} to its end, asking it for at most {@code limit + 1} bytes in total: the one
+   * past the limit proves the body too large. {@code in} is never asked for more.
+   */
+  static byte[] readAtMost(InputStream in, int limit) throws IOException {
     ByteArrayOutputStream body = new ByteArrayOutputStream(Math.min(limit, 16 * 1024));
     byte[] chunk = new byte[8192];
-    try (in) {
-      int read;
-      while ((read = in.read(chunk)) != -1) {
-        if (body.size() + read > limit) {
-          throw tooLarge(limit);
-        }
-        body.write(chunk, 0, read);
+    int read;
+    while ((read = in.read(chunk, 0, Math.min(chunk.length, limit + 1 - body.size()))) != -1) {
+      body.write(chunk, 0, read);
+      if (body.size() > limit) {
+        throw tooLarge(limit);
       }
-    } catch (IOException e) {
-      throw new ApiException(400, "Could not read the request body");
     }
     return body.toByteArray();
   }
@@ -49,7 +79,70 @@ public final class BoundedBody {
     }
   }
 
-  private static ApiException tooLarge(int limit) {
+  static ApiException tooLarge(int limit) {
     return new ApiException(413, "Request body exceeds " + limit + " bytes");
+  }
+
+  private static ValidationFailedException undecodable(ContentEncoding encoding, IOException e) {
+    String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return new ValidationFailedException(
+        List.of(
+            new Problem(
+                Loc.body(),
+                "request body is not valid "
+                    + encoding.name().toLowerCase(Locale.ROOT)
+                    + " data: "
+                    + reason,
+                "value_error.encoding")));
+  }
+
+  /**
+   * The body as it arrives: at most {@code wireLimit} bytes (413 naming the decoded {@code limit}
+   * past it), and a failing connection answered 400 rather than mistaken for a corrupt stream.
+   */
+  private static final class WireBytes extends FilterInputStream {
+    private final int wireLimit;
+    private final int limit;
+    private long count;
+
+    WireBytes(InputStream in, int wireLimit, int limit) {
+      super(in);
+      this.wireLimit = wireLimit;
+      this.limit = limit;
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) == -1 ? -1 : one[0] & 0xFF;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) {
+      int read;
+      try {
+        read = in.read(buffer, offset, length);
+      } catch (IOException e) {
+        throw new ApiException(400, "Could not read the request body");
+      }
+      if (read > 0) {
+        count += read;
+        if (count > wireLimit) {
+          throw tooLarge(limit);
+        }
+      }
+      return read;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      int length = (int) Math.min(Math.max(n, 0), 8192);
+      return Math.max(0, read(new byte[length], 0, length));
+    }
+
+    @Override
+    public boolean markSupported() {
+      return false;
+    }
   }
 }

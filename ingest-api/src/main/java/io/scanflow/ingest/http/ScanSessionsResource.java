@@ -61,8 +61,11 @@ public class ScanSessionsResource {
       description = "Kafka did not take the write in time, or the key registry is catching up",
       content = @Content(examples = @ExampleObject(name = "503", value = ApiExamples.UNAVAILABLE)))
   public ScanSessionAccepted record(
-      InputStream body, @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength) {
-    byte[] bytes = BoundedBody.read(body, BoundedBody.MAX_EVENT_BYTES, contentLength);
+      InputStream body,
+      @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
+      @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding) {
+    byte[] bytes =
+        BoundedBody.read(body, BoundedBody.MAX_EVENT_BYTES, contentLength, contentEncoding);
     ScanSession session =
         require(validator.validate(require(JsonBody.parse(bytes)), EventIngestion.now()));
     if (!session.siteId().equals(context.caller().siteId())) {

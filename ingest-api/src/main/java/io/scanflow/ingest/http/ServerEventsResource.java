@@ -40,11 +40,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
     content = @Content(examples = @ExampleObject(name = "403", value = ApiExamples.INVALID_KEY)))
 @APIResponse(
     responseCode = "413",
-    description = "Body over 64 KB (1 MB for a batch)",
+    description = "Body over 64 KB (1 MB for a batch), counted after gzip/deflate inflation",
     content = @Content(examples = @ExampleObject(name = "413", value = ApiExamples.TOO_LARGE)))
 @APIResponse(
+    responseCode = "415",
+    description = "Content-Encoding other than gzip, deflate or identity",
+    content =
+        @Content(examples = @ExampleObject(name = "415", value = ApiExamples.UNSUPPORTED_ENCODING)))
+@APIResponse(
     responseCode = "422",
-    description = "Not JSON, or every validation problem found",
+    description = "Not JSON (or a corrupt gzip/deflate stream), or every validation problem found",
     content = @Content(examples = @ExampleObject(name = "422", value = ApiExamples.PROBLEMS)))
 @APIResponse(
     responseCode = "429",
@@ -74,8 +79,11 @@ public class ServerEventsResource {
               + " Retry-After",
       content = @Content(examples = @ExampleObject(name = "503", value = ApiExamples.UNAVAILABLE)))
   public EventAccepted ingest(
-      InputStream body, @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength) {
-    byte[] bytes = BoundedBody.read(body, BoundedBody.MAX_EVENT_BYTES, contentLength);
+      InputStream body,
+      @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
+      @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding) {
+    byte[] bytes =
+        BoundedBody.read(body, BoundedBody.MAX_EVENT_BYTES, contentLength, contentEncoding);
     return new EventAccepted(ingestion.single(context.caller(), bytes, false), "accepted");
   }
 
@@ -102,8 +110,11 @@ public class ServerEventsResource {
               + " whole batch",
       content = @Content(examples = @ExampleObject(name = "503", value = ApiExamples.UNAVAILABLE)))
   public BatchOutcome batch(
-      InputStream body, @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength) {
-    byte[] bytes = BoundedBody.read(body, BoundedBody.MAX_BATCH_BYTES, contentLength);
+      InputStream body,
+      @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
+      @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding) {
+    byte[] bytes =
+        BoundedBody.read(body, BoundedBody.MAX_BATCH_BYTES, contentLength, contentEncoding);
     return ingestion.batch(context.caller(), bytes);
   }
 
@@ -127,8 +138,11 @@ public class ServerEventsResource {
       content =
           @Content(examples = @ExampleObject(name = "503", value = ApiExamples.REGISTRY_BEHIND)))
   public ValidationPassed validate(
-      InputStream body, @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength) {
-    byte[] bytes = BoundedBody.read(body, BoundedBody.MAX_EVENT_BYTES, contentLength);
+      InputStream body,
+      @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
+      @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding) {
+    byte[] bytes =
+        BoundedBody.read(body, BoundedBody.MAX_EVENT_BYTES, contentLength, contentEncoding);
     ingestion.single(context.caller(), bytes, true);
     return new ValidationPassed(true);
   }

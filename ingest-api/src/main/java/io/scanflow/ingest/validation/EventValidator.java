@@ -42,6 +42,7 @@ public final class EventValidator {
     }
     ConversionValue value = ConversionValueRules.read(fields, problems);
     UserIdentifiers identifiers = UserIdentifierRules.read(fields, problems);
+    boolean test = fields.bool("test");
     RequestText.check(node, loc, problems);
     if (!problems.isEmpty()) {
       return Validated.invalid(problems);
@@ -57,6 +58,7 @@ public final class EventValidator {
             eventTime == null ? receivedAt : eventTime,
             properties,
             value,
-            identifiers));
+            identifiers,
+            test));
   }
 }

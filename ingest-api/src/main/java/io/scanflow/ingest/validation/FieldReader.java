@@ -127,6 +127,19 @@ public final class FieldReader {
     return (ObjectNode) node;
   }
 
+  /** A JSON {@code true} or {@code false}; absent (or null) reads as {@code false}. */
+  public boolean bool(String field) {
+    if (!has(field)) {
+      return false;
+    }
+    JsonNode node = object.get(field);
+    if (!node.isBoolean()) {
+      problems.add(Problem.notBoolean(at(field)));
+      return false;
+    }
+    return node.booleanValue();
+  }
+
   /** A JSON number, read exactly. */
   public BigDecimal decimal(String field, boolean required) {
     if (!checkPresence(field, required)) {

@@ -48,6 +48,10 @@ public record Problem(
     return new Problem(loc, "value is not a valid list", "type_error.list");
   }
 
+  public static Problem notBoolean(Loc loc) {
+    return new Problem(loc, "value is not a valid boolean", "type_error.bool");
+  }
+
   public static Problem notDecimal(Loc loc) {
     return new Problem(loc, "value is not a valid decimal", "type_error.decimal");
   }

@@ -7,7 +7,10 @@ import io.scanflow.contract.UserIdentifiers;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A server event that passed every rule of http-api.md §2, with ids already normalised. */
+/**
+ * A server event that passed every rule of http-api.md §2, with ids already normalised; {@code
+ * test} marks a test event, which travels like any other and is excluded from every figure.
+ */
 public record ValidEvent(
     String siteId,
     String eventName,
@@ -17,7 +20,8 @@ public record ValidEvent(
     Instant eventTime,
     ObjectNode properties,
     ConversionValue conversionValue,
-    UserIdentifiers userIdentifiers) {
+    UserIdentifiers userIdentifiers,
+    boolean test) {
 
   /** The record written to {@code server-events} for this receipt. */
   public IngestedEvent toIngested(UUID ingestId, String apiKeyId, Instant receivedAt) {
@@ -34,6 +38,7 @@ public record ValidEvent(
         receivedAt,
         properties,
         conversionValue,
-        userIdentifiers);
+        userIdentifiers,
+        test);
   }
 }

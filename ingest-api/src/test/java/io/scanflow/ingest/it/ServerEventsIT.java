@@ -397,4 +397,30 @@ class ServerEventsIT {
     assertThat(records).anyMatch(r -> keyOf(r).endsWith(marker));
     assertThat(records).noneMatch(r -> keyOf(r).contains(poisoned));
   }
+
+  @Test
+  void shouldPublishATestEventMarkedTestOnTheTopic() throws Exception {
+    String eventId = "test-" + UUID.randomUUID();
+    String body =
+        anEvent()
+            .with("site_id", site.siteId())
+            .with("event_id", eventId)
+            .withJson("test", "true")
+            .text();
+    post("/server-events", body).statusCode(200);
+
+    String key = site.siteId() + "/" + eventId;
+    byte[] value = recordsWithKey(Topics.SERVER_EVENTS.name(), key).get(0).value();
+    assertThat(ContractJson.mapper().readTree(value).get("test").asBoolean()).isTrue();
+  }
+
+  @Test
+  void shouldAnswer422ForATestFlagThatIsNotABoolean() {
+    String body = anEvent().with("site_id", site.siteId()).with("test", "yes").text();
+    post("/server-events", body)
+        .statusCode(422)
+        .body("detail[0].loc", equalTo(List.of("body", "test")))
+        .body("detail[0].type", equalTo("type_error.bool"))
+        .body("detail[0].msg", equalTo("value is not a valid boolean"));
+  }
 }

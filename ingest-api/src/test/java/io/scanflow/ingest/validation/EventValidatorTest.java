@@ -97,6 +97,22 @@ class EventValidatorTest {
   }
 
   @Test
+  void shouldReadAnAbsentOrNullTestFlagAsARealEvent() {
+    assertThat(valid(anEvent()).test()).isFalse();
+    assertThat(valid(anEvent().withJson("test", "null")).test()).isFalse();
+    assertThat(valid(anEvent().withJson("test", "false")).test()).isFalse();
+    assertThat(valid(anEvent().withJson("test", "true")).toIngested(null, "k", NOW).test())
+        .isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\"true\"", "1", "0", "{}", "[true]"})
+  void shouldRequireTheTestFlagToBeABoolean(String literal) {
+    assertThat(problemsOf(anEvent().withJson("test", literal)))
+        .containsExactly(problem("value is not a valid boolean", "type_error.bool", "test"));
+  }
+
+  @Test
   void shouldRequireObjectsWhereObjectsAreNeeded() {
     assertThat(
             problemsOf(

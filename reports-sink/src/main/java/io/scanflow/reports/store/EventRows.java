@@ -9,7 +9,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
-/** Inserts counted events into {@code event_log} and bumps {@code daily_aggregates} for them. */
+/**
+ * Inserts counted events into {@code event_log} and bumps {@code daily_aggregates} for them; a test
+ * event is stored (marked {@code is_test}) but never aggregated.
+ */
 final class EventRows {
   /*
    * One statement: insert what is absent, and aggregate exactly the rows the insert returned. The
@@ -22,11 +25,12 @@ final class EventRows {
       with incoming as (
         select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                              ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                             ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                             ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                             ?::text[])
           as t(site_id, event_id, ingest_id, event_name, scan_session_id, event_time, received_at,
                deduplicated_at, attributed_at, attribution_status, unattributed_reason,
                qr_code_id, campaign, scanned_at, conversion_amount, conversion_currency,
-               properties, day)
+               properties, is_test, day)
       ), days as (
         select distinct site_id, event_time::timestamptz as event_time, day::date as day
         from incoming
@@ -34,16 +38,16 @@ final class EventRows {
         insert into event_log (site_id, event_id, ingest_id, event_name, scan_session_id,
             event_time, received_at, deduplicated_at, attributed_at, attribution_status,
             unattributed_reason, qr_code_id, campaign, scanned_at, conversion_amount,
-            conversion_currency, properties)
+            conversion_currency, properties, is_test)
         select site_id, event_id, ingest_id::uuid, event_name, scan_session_id,
             event_time::timestamptz, received_at::timestamptz, deduplicated_at::timestamptz,
             attributed_at::timestamptz, attribution_status, unattributed_reason, qr_code_id,
             campaign, scanned_at::timestamptz, conversion_amount::numeric, conversion_currency,
-            properties::jsonb
+            properties::jsonb, is_test::boolean
         from incoming
         on conflict (site_id, event_id) do nothing
         returning site_id, event_time, event_name, qr_code_id, attribution_status,
-            unattributed_reason, conversion_amount, conversion_currency
+            unattributed_reason, conversion_amount, conversion_currency, is_test
       ), bumped as (
         insert into daily_aggregates (site_id, day, event_name, qr_code_id, attribution_status,
             unattributed_reason, currency, events, conversion_value)
@@ -52,6 +56,7 @@ final class EventRows {
             coalesce(i.conversion_currency, ''), count(*), coalesce(sum(i.conversion_amount), 0)
         from inserted i
         join days d on d.site_id = i.site_id and d.event_time = i.event_time
+        where not i.is_test
         group by 1, 2, 3, 4, 5, 6, 7
         order by 1, 2, 3, 4, 5, 6, 7
         on conflict (site_id, day, event_name, qr_code_id, attribution_status,
@@ -66,7 +71,7 @@ final class EventRows {
 
   static int insert(Connection connection, List<CountedEvent> events, SiteZones zones)
       throws SQLException {
-    TextColumns columns = new TextColumns(18);
+    TextColumns columns = new TextColumns(19);
     for (CountedEvent counted : events) {
       AttributedEvent attributed = counted.event();
       IngestedEvent event = attributed.event();
@@ -91,6 +96,7 @@ final class EventRows {
           value == null ? null : NumericText.of(value.amount()),
           value == null ? null : value.currency(),
           event.properties() == null ? null : event.properties().toString(),
+          event.test(),
           zones.dayOf(event.siteId(), eventTime));
     }
     return ReportWriter.execute(connection, columns, SQL);

@@ -7,7 +7,8 @@ import java.util.UUID;
 
 /**
  * The way of one event through the pipeline: accepted by ingest-api, passed by dedupe-stream,
- * attributed, stored here; plus every later receipt that was recognised as its duplicate.
+ * attributed, stored here; plus every later receipt that was recognised as its duplicate. {@code
+ * test}: a test event, excluded from every figure.
  */
 public record EventTrace(
     String siteId,
@@ -23,7 +24,8 @@ public record EventTrace(
     AttributionView attribution,
     Money conversionValue,
     JsonNode properties,
-    List<DuplicateTrace> duplicates) {
+    List<DuplicateTrace> duplicates,
+    boolean test) {
 
   /** A later receipt of the same event id. */
   public record DuplicateTrace(

@@ -5,7 +5,8 @@ import java.util.UUID;
 
 /**
  * One accepted receipt of an event: {@code counted} (the unique copy) or {@code duplicate}; a
- * duplicate shows the attribution of the counted copy and which receipt that was.
+ * duplicate shows the attribution of the counted copy and which receipt that was. {@code test}: a
+ * test event, shown but never counted.
  */
 public record Receipt(
     UUID ingestId,
@@ -17,4 +18,5 @@ public record Receipt(
     String status,
     AttributionView attribution,
     Money conversionValue,
-    UUID duplicateOf) {}
+    UUID duplicateOf,
+    boolean test) {}

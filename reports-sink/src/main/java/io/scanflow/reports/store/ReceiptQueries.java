@@ -24,13 +24,13 @@ public class ReceiptQueries {
         (select e.ingest_id, e.event_id, e.event_name, e.received_at, e.event_time, e.stored_at,
                 'counted' as status, e.attribution_status, e.unattributed_reason, e.qr_code_id,
                 e.campaign, e.scanned_at, e.conversion_amount, e.conversion_currency,
-                null::uuid as duplicate_of
+                null::uuid as duplicate_of, e.is_test
          from event_log e where e.site_id = ? order by e.received_at desc limit ?)
         union all
         (select d.ingest_id, d.event_id, d.event_name, d.received_at, d.event_time, d.stored_at,
                 'duplicate', e.attribution_status, e.unattributed_reason, e.qr_code_id,
                 e.campaign, e.scanned_at, d.conversion_amount, d.conversion_currency,
-                d.first_ingest_id
+                d.first_ingest_id, d.is_test
          from duplicate_receipts d
          left join event_log e on e.site_id = d.site_id and e.event_id = d.event_id
          where d.site_id = ? order by d.received_at desc limit ?)
@@ -68,7 +68,8 @@ public class ReceiptQueries {
                   rows.getString("status"),
                   Jdbc.attribution(rows),
                   Jdbc.money(rows, "conversion_amount", "conversion_currency"),
-                  rows.getObject("duplicate_of", UUID.class)));
+                  rows.getObject("duplicate_of", UUID.class),
+                  rows.getBoolean("is_test")));
         }
       }
       return receipts;
@@ -109,7 +110,8 @@ public class ReceiptQueries {
         Jdbc.attribution(rows),
         Jdbc.money(rows, "conversion_amount", "conversion_currency"),
         properties == null ? null : parse(properties),
-        duplicates);
+        duplicates,
+        rows.getBoolean("is_test"));
   }
 
   private static List<DuplicateTrace> duplicates(
