@@ -54,7 +54,7 @@ final class TestEvents {
     private ObjectNode properties;
     private Attribution attribution =
         new Attribution(
-            AttributionStatus.ATTRIBUTED, null, "qr-1", "spring", receivedAt.minusSeconds(60));
+            AttributionStatus.ATTRIBUTED, null, "qr-1", "spring", receivedAt.minusSeconds(60), null);
 
     private EventBuilder(String siteId) {
       this.siteId = siteId;
@@ -93,7 +93,7 @@ final class TestEvents {
     EventBuilder attributedTo(String qrCodeId) {
       this.attribution =
           new Attribution(
-              AttributionStatus.ATTRIBUTED, null, qrCodeId, "spring", eventTime.minusSeconds(60));
+              AttributionStatus.ATTRIBUTED, null, qrCodeId, "spring", eventTime.minusSeconds(60), null);
       return this;
     }
 
