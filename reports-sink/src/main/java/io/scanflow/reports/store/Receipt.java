@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One accepted receipt of an event: {@code counted} (the unique copy) or {@code duplicate}; a
- * duplicate shows the attribution of the counted copy and which receipt that was.
+ * One accepted receipt of an event: {@code counted} (the unique copy), {@code duplicate}, or {@code
+ * pending} (the unique copy, still waiting for its scan session until {@code pendingUntil}, not
+ * counted yet); a duplicate shows the attribution of the counted copy and which receipt that was.
  */
 public record Receipt(
     UUID ingestId,
@@ -17,4 +18,5 @@ public record Receipt(
     String status,
     AttributionView attribution,
     Money conversionValue,
-    UUID duplicateOf) {}
+    UUID duplicateOf,
+    Instant pendingUntil) {}

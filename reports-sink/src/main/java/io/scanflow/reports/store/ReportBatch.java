@@ -14,6 +14,7 @@ import java.util.Optional;
  */
 public record ReportBatch(
     List<CountedEvent> events,
+    List<PendingEvent> pending,
     List<DuplicateReceipt> duplicates,
     Map<String, Optional<TrackingSite>> sites,
     Map<String, Optional<ApiKey>> apiKeys,
@@ -21,6 +22,7 @@ public record ReportBatch(
 
   public ReportBatch {
     events = List.copyOf(events);
+    pending = List.copyOf(pending);
     duplicates = List.copyOf(duplicates);
     sites = Map.copyOf(sites);
     apiKeys = Map.copyOf(apiKeys);
@@ -30,6 +32,7 @@ public record ReportBatch(
   /** The batch of these rows, in their order (a later change of the same site or key wins). */
   public static ReportBatch of(List<? extends ReportRow> rows) {
     List<CountedEvent> events = new ArrayList<>();
+    List<PendingEvent> pending = new ArrayList<>();
     List<DuplicateReceipt> duplicates = new ArrayList<>();
     Map<String, Optional<TrackingSite>> sites = new HashMap<>();
     Map<String, Optional<ApiKey>> apiKeys = new HashMap<>();
@@ -37,6 +40,8 @@ public record ReportBatch(
     for (ReportRow row : rows) {
       if (row instanceof CountedEvent event) {
         events.add(event);
+      } else if (row instanceof PendingEvent waiting) {
+        pending.add(waiting);
       } else if (row instanceof DuplicateReceipt duplicate) {
         duplicates.add(duplicate);
       } else if (row instanceof SiteChange change) {
@@ -47,7 +52,7 @@ public record ReportBatch(
         deadLetters.add(deadLetter);
       }
     }
-    return new ReportBatch(events, duplicates, sites, apiKeys, deadLetters);
+    return new ReportBatch(events, pending, duplicates, sites, apiKeys, deadLetters);
   }
 
   public boolean isEmpty() {
@@ -55,6 +60,11 @@ public record ReportBatch(
   }
 
   public int size() {
-    return events.size() + duplicates.size() + sites.size() + apiKeys.size() + deadLetters.size();
+    return events.size()
+        + pending.size()
+        + duplicates.size()
+        + sites.size()
+        + apiKeys.size()
+        + deadLetters.size();
   }
 }

@@ -39,6 +39,8 @@ public class ReportWriter {
         writeSites(connection, batch.sites());
         writeApiKeys(connection, batch.apiKeys());
         int events = EventRows.insert(connection, batch.events());
+        PendingRows.deleteSuperseded(connection, batch.events());
+        PendingRows.upsert(connection, batch.pending());
         int duplicates = DuplicateRows.insert(connection, batch.duplicates());
         DeadLetterRows.insert(connection, batch.deadLetters());
         connection.commit();
