@@ -100,7 +100,7 @@ class ReplayIT {
         .until(
             () ->
                 eventIds.stream()
-                        .allMatch(id -> client.reports(base + "/events/" + id).status() == 200)
+                        .allMatch(id -> client.reports(base + "/events/" + id).isStored())
                     && client.reports(base + "/summary").body().path("duplicates").asLong() == 1);
     awaitNoLag();
   }
