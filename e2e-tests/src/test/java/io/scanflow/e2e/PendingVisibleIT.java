@@ -18,7 +18,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(RunningStack.class)
 class PendingVisibleIT {
-  /** The product's target is 2 s; on a loaded shared test machine only "before the release" holds. */
+  /**
+   * The product's target is 2 s; on a loaded shared test machine only "before the release" holds.
+   */
   private static final Duration TARGET = Duration.ofSeconds(2);
 
   private final StackInfo stack;
@@ -38,10 +40,14 @@ class PendingVisibleIT {
         client.postEvent(
             site.getValue(),
             Map.of(
-                "site_id", site.getKey(),
-                "event_name", "purchase",
-                "event_id", eventId,
-                "scan_session_id", UUID.randomUUID().toString()));
+                "site_id",
+                site.getKey(),
+                "event_name",
+                "purchase",
+                "event_id",
+                eventId,
+                "scan_session_id",
+                UUID.randomUUID().toString()));
     assertThat(accepted.status()).isEqualTo(200);
     Instant acceptedAt = Instant.now();
 
@@ -50,7 +56,8 @@ class PendingVisibleIT {
         await()
             .atMost(Duration.ofSeconds(30))
             .pollInterval(Duration.ofMillis(50))
-            .until(() -> client.siteReports(site.getValue(), path), answer -> answer.status() == 200);
+            .until(
+                () -> client.siteReports(site.getValue(), path), answer -> answer.status() == 200);
     Duration visibleAfter = Duration.between(acceptedAt, Instant.now());
     System.out.printf(
         "PendingVisibleIT: visible in the trace %d ms after the 200 (target %d ms), stage %s%n",
@@ -60,10 +67,12 @@ class PendingVisibleIT {
     assertThat(pending.path("attribution").path("status").asText()).isEqualTo("pending");
     Instant until = Instant.parse(pending.path("pending_until").asText());
     assertThat(until).isAfter(acceptedAt.minusSeconds(1));
-    assertThat(client.siteReports(site.getValue(), "/api/sites/" + site.getKey() + "/summary")
-            .body()
-            .path("events")
-            .asLong())
+    assertThat(
+            client
+                .siteReports(site.getValue(), "/api/sites/" + site.getKey() + "/summary")
+                .body()
+                .path("events")
+                .asLong())
         .as("a pending event is not counted")
         .isZero();
 
@@ -71,8 +80,7 @@ class PendingVisibleIT {
         await()
             .atMost(Duration.ofSeconds(30))
             .pollInterval(Duration.ofMillis(200))
-            .until(
-                () -> client.siteReports(site.getValue(), path), ScanflowClient.Answer::isStored)
+            .until(() -> client.siteReports(site.getValue(), path), ScanflowClient.Answer::isStored)
             .body();
     assertThat(stored.path("attribution").path("status").asText()).isEqualTo("unattributed");
     assertThat(stored.path("attribution").path("reason").asText()).isEqualTo("session_not_found");
