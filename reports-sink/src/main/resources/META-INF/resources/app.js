@@ -257,7 +257,7 @@
   function renderEvents(events) {
     const body = document.querySelector('#events-table tbody');
     document.getElementById('events-empty').hidden = events.length > 0;
-    body.replaceChildren(...events.map((receipt) => el('tr', {
+    body.replaceChildren(...events.map((receipt) => withHook(window.ScanflowPending.decorateRow, receipt, el('tr', {
       class: receipt.status,
       'data-testid': `event-row-${receipt.ingest_id}`,
       'data-event-id': receipt.event_id,
@@ -269,8 +269,14 @@
     el('td', { class: 'mono' }, receipt.event_id),
     el('td', {}, receipt.event_name),
     el('td', {}, el('span', { class: `status ${receipt.status}`, 'data-testid': 'event-status' }, receipt.status)),
-    el('td', {}, attributionText(receipt.attribution)),
-    el('td', { class: 'mono' }, money(receipt.conversion_value)))));
+    el('td', { 'data-cell': 'attribution' }, attributionText(receipt.attribution)),
+    el('td', { class: 'mono' }, money(receipt.conversion_value))))));
+  }
+
+  // Lets another dashboard file (loaded before this one) adjust a node it renders.
+  function withHook(hook, data, node) {
+    hook(node, data);
+    return node;
   }
 
   function renderChart(days) {
@@ -328,8 +334,9 @@
     const duplicates = trace.duplicates.length
       ? el('ul', {}, trace.duplicates.map((d) => el('li', {}, `accepted ${stamp(d.accepted_at)} · marked duplicate`)))
       : el('p', { class: 'muted' }, 'none');
-    return el('div', { class: 'trace', 'data-testid': 'trace', 'data-event-id': trace.event_id, 'data-test': trace.test ? 'true' : null },
-      list, el('h3', {}, `Duplicate receipts (${trace.duplicates.length})`), duplicates);
+    return withHook(window.ScanflowPending.decorateTrace, trace,
+      el('div', { class: 'trace', 'data-testid': 'trace', 'data-event-id': trace.event_id, 'data-test': trace.test ? 'true' : null },
+        list, el('h3', {}, `Duplicate receipts (${trace.duplicates.length})`), duplicates));
   }
 
   // ---- routing ----------------------------------------------------------------------------

@@ -23,8 +23,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Attributes each unique event to its scan session, or parks it in the pending store until the
- * session arrives; a wall-clock punctuator gives up on parked events after the pending timeout.
- * Either way one step changes state (a forward or a store write), and it comes last.
+ * session arrives; a wall-clock punctuator gives up on parked events after the pending timeout. A
+ * parked event is also sent at once as a provisional {@code pending} record (pipeline.md section 3,
+ * "Pending is visible"), which its final record replaces. Every output is built before anything
+ * changes, so an event whose output cannot be written fails alone and leaves nothing behind.
  */
 final class EventAttributionProcessor implements Processor<String, IngestedEvent, byte[], byte[]> {
   private final Duration pendingTimeout;
@@ -64,6 +66,7 @@ final class EventAttributionProcessor implements Processor<String, IngestedEvent
       return;
     }
     Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+    Record<byte[], byte[]> provisional = outcomes.pending(record, now.plus(pendingTimeout));
     Optional<RecordMetadata> source = context.recordMetadata();
     pending.put(
         PendingKeys.of(sessionId, event.eventKey()),
@@ -74,6 +77,7 @@ final class EventAttributionProcessor implements Processor<String, IngestedEvent
             deduplicatedAt(record),
             source.map(RecordMetadata::partition).orElse(null),
             source.map(RecordMetadata::offset).orElse(null)));
+    outcomes.sendPending(provisional);
   }
 
   /** Emits every parked event that has waited at least the timeout, and counts the rest. */

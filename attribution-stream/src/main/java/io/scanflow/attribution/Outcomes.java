@@ -54,6 +54,26 @@ final class Outcomes {
   }
 
   /**
+   * Builds, without sending, the provisional record of an event that starts waiting for its session
+   * ({@code pending} until {@code pendingUntil}); throws, like {@link #emit}, when it cannot be
+   * written, and then the final record could not be either.
+   */
+  Record<byte[], byte[]> pending(Record<?, IngestedEvent> record, Instant pendingUntil) {
+    IngestedEvent event = record.value();
+    AttributedEvent provisional =
+        new AttributedEvent(
+            event,
+            Attribution.pending(pendingUntil),
+            Instant.ofEpochMilli(context.currentSystemTimeMs()));
+    return serialize(record.withKey(event.eventKey()).withValue(provisional));
+  }
+
+  /** Sends a provisional record: not an outcome, so not counted as one. */
+  void sendPending(Record<byte[], byte[]> record) {
+    context.forward(record, AttributionTopology.ATTRIBUTED_SINK);
+  }
+
+  /**
    * Emits an event that waited in the pending store, restoring what its input record carried; when
    * its output cannot be built, dead-letters it instead (no input record is there to fail with it).
    */

@@ -2,6 +2,7 @@ package io.scanflow.attribution;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.scanflow.contract.AttributedEvent;
+import io.scanflow.contract.AttributionStatus;
 import io.scanflow.contract.IngestedEvent;
 import io.scanflow.contract.PipelineHeaders;
 import io.scanflow.contract.ScanSession;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.StreamsConfig;
@@ -70,6 +72,15 @@ final class AttributionDriver implements AutoCloseable {
     headers.add(PipelineHeaders.DEDUPLICATED_AT, DEDUPLICATED_AT.getBytes(StandardCharsets.UTF_8));
     uniqueEvents.pipeInput(
         new TestRecord<>(event.scanSessionId(), event, headers, event.receivedAt()));
+  }
+
+  /** The final records emitted so far, read off the topic: the provisional pending ones dropped. */
+  List<TestRecord<String, AttributedEvent>> finals() {
+    return attributed.readRecordsToList().stream().filter(out -> !isPending(out)).toList();
+  }
+
+  static boolean isPending(TestRecord<String, AttributedEvent> out) {
+    return out.value().attribution().status() == AttributionStatus.PENDING;
   }
 
   @Override

@@ -9,6 +9,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.scanflow.contract.AttributedEvent;
 import io.scanflow.contract.Attribution;
+import io.scanflow.contract.AttributionStatus;
 import io.scanflow.contract.DlqHeaders;
 import io.scanflow.contract.IngestedEvent;
 import io.scanflow.contract.ScanSession;
@@ -103,8 +104,8 @@ class AttributionStreamIT {
         now);
 
     List<ConsumerRecord<byte[], byte[]>> out =
-        TopicRecords.readAtLeast(kafka, Topics.SERVER_EVENTS_ATTRIBUTED.name(), 3, TIMEOUT);
-    Map<String, Attribution> byEvent =
+        TopicRecords.readAtLeast(kafka, Topics.SERVER_EVENTS_ATTRIBUTED.name(), 4, TIMEOUT);
+    List<AttributedEvent> values =
         out.stream()
             .map(
                 record ->
@@ -112,6 +113,15 @@ class AttributionStreamIT {
                         .valueSerde()
                         .deserializer()
                         .deserialize("", record.value()))
+            .toList();
+    assertThat(values)
+        .filteredOn(event -> event.attribution().status() == AttributionStatus.PENDING)
+        .as("only the orphan waited, and was visible as pending while it did")
+        .extracting(event -> event.event().eventId())
+        .containsExactly("orphan");
+    Map<String, Attribution> byEvent =
+        values.stream()
+            .filter(event -> event.attribution().status() != AttributionStatus.PENDING)
             .collect(
                 Collectors.toMap(event -> event.event().eventId(), AttributedEvent::attribution));
     assertThat(byEvent)

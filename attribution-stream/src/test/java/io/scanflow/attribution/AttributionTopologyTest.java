@@ -103,7 +103,11 @@ class AttributionTopologyTest {
     send(first);
     send(second);
     send(ofOtherSession);
-    assertThat(attributed.isEmpty()).isTrue();
+    assertThat(attributed.readValuesToList())
+        .extracting(AttributedEvent::attribution)
+        .as("each waiting event is visible as pending at once")
+        .containsOnly(Attribution.pending(WALL_CLOCK.plus(PENDING_TIMEOUT)))
+        .hasSize(3);
     send(session);
 
     List<TestRecord<String, AttributedEvent>> out = attributed.readRecordsToList();
@@ -125,6 +129,8 @@ class AttributionTopologyTest {
     IngestedEvent event = anEventOf(lateSession).build();
 
     send(event);
+    assertThat(attributed.readValue().attribution())
+        .isEqualTo(Attribution.pending(WALL_CLOCK.plus(PENDING_TIMEOUT)));
     driver.advanceWallClockTime(PENDING_TIMEOUT.minusSeconds(1));
     assertThat(attributed.isEmpty()).isTrue();
     driver.advanceWallClockTime(Duration.ofSeconds(1));
@@ -318,11 +324,12 @@ class AttributionTopologyTest {
                   .isEqualTo(DEDUPLICATED_AT);
             });
     driver.advanceWallClockTime(PENDING_TIMEOUT);
-    assertThat(attributed.isEmpty()).as("nothing is left waiting").isTrue();
+    assertThat(attribution.finals()).as("nothing is left waiting").isEmpty();
   }
 
   @Test
-  void shouldDeadLetterAnExpiredEventTooLargeToEmitAndReleaseTheOthers() throws Exception {
+  void shouldDeadLetterAnEventTooLargeToEmitWhenItStartsWaitingAndReleaseTheOthers()
+      throws Exception {
     Properties smallRecords = new Properties();
     smallRecords.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), "8192");
     attribution.close();
@@ -332,18 +339,57 @@ class AttributionTopologyTest {
 
     send(oversized);
     send(small);
-    driver.advanceWallClockTime(PENDING_TIMEOUT);
-
-    assertThat(attributed.readValuesToList())
-        .extracting(AttributedEvent::event)
-        .containsExactly(small);
     TestRecord<byte[], byte[]> letter = dlq.readRecord();
     assertThat(header(letter, DlqHeaders.ERROR_CLASS))
         .isEqualTo(RecordTooLargeException.class.getName());
     assertThat(header(letter, DlqHeaders.SOURCE_OFFSET)).isEqualTo("0");
     assertThat(header(letter, DlqHeaders.SITE_ID)).isEqualTo("site-a");
+    driver.advanceWallClockTime(PENDING_TIMEOUT);
+
+    assertThat(attributed.readValuesToList())
+        .extracting(AttributedEvent::event)
+        .as("the oversized event was never parked, so is never released")
+        .containsExactly(small, small);
+    assertThat(dlq.isEmpty()).isTrue();
     driver.advanceWallClockTime(Duration.ofSeconds(1));
     assertThat(registry.get("scanflow.attribution.pending").gauge().value()).isZero();
+  }
+
+  @Test
+  void shouldSendNoPendingRecordForAnEventWhoseSessionIsKnown() {
+    ScanSession session = aSession().build();
+    send(session);
+
+    send(anEventOf(session).build());
+
+    assertThat(attributed.readValuesToList())
+        .extracting(AttributedEvent::attribution)
+        .containsExactly(Attribution.attributed(session));
+  }
+
+  @Test
+  void shouldSendPendingRecordWithTheFinalRecordsKeyTimestampAndHeaderButCountNoOutcome() {
+    ScanSession lateSession = aSession().build();
+    IngestedEvent event = anEventOf(lateSession).withEventId("p-1").build();
+
+    send(event);
+
+    TestRecord<String, AttributedEvent> pending = attributed.readRecord();
+    assertThat(pending.key()).isEqualTo("site-a/p-1");
+    assertThat(pending.value())
+        .isEqualTo(
+            new AttributedEvent(
+                event, Attribution.pending(WALL_CLOCK.plus(PENDING_TIMEOUT)), WALL_CLOCK));
+    assertThat(pending.timestamp()).isEqualTo(event.receivedAt().toEpochMilli());
+    assertThat(header(pending, PipelineHeaders.DEDUPLICATED_AT)).isEqualTo(DEDUPLICATED_AT);
+    assertThat(registry.find("scanflow.attribution.records.out").counters()).isEmpty();
+
+    send(lateSession);
+
+    TestRecord<String, AttributedEvent> last = attributed.readRecord();
+    assertThat(last.key()).as("the final record replaces the pending one").isEqualTo("site-a/p-1");
+    assertThat(last.value().attribution()).isEqualTo(Attribution.attributed(lateSession));
+    assertThat(attributed.isEmpty()).isTrue();
   }
 
   @Test

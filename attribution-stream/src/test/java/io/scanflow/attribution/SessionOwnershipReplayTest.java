@@ -122,7 +122,7 @@ class SessionOwnershipReplayTest {
       input.sendTo(attribution);
       attribution.driver.advanceWallClockTime(AttributionDriver.PENDING_TIMEOUT);
       Map<String, Attribution> attributions = new TreeMap<>();
-      for (TestRecord<String, AttributedEvent> out : attribution.attributed.readRecordsToList()) {
+      for (TestRecord<String, AttributedEvent> out : attribution.finals()) {
         Attribution previous = attributions.put(out.key(), out.value().attribution());
         assertThat(previous).as("each event leaves once").isNull();
       }

@@ -140,8 +140,8 @@ class SessionOwnershipTest {
     attribution.send(OF_SITE_B);
 
     // then both were released by A's registration, and B's changed nothing
-    assertThat(attribution.attributed.readValuesToList())
-        .extracting(AttributedEvent::attribution)
+    assertThat(attribution.finals())
+        .extracting(out -> out.value().attribution())
         .containsExactlyInAnyOrder(
             Attribution.attributed(OF_SITE_A),
             Attribution.unattributed(UnattributedReason.SITE_MISMATCH));

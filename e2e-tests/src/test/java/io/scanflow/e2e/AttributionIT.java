@@ -96,7 +96,7 @@ class AttributionIT {
         .pollInterval(Duration.ofMillis(200))
         .until(
             () -> client.reports("/api/sites/" + siteId + "/events/" + eventId),
-            answer -> answer.status() == 200)
+            ScanflowClient.Answer::isStored)
         .body();
   }
 }

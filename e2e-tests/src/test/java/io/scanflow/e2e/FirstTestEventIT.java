@@ -83,7 +83,7 @@ class FirstTestEventIT {
         .pollInterval(Duration.ofMillis(100))
         .until(
             () -> client.reports("/api/sites/" + siteId + "/events/" + eventId),
-            a -> a.status() == 200)
+            ScanflowClient.Answer::isStored)
         .body();
   }
 

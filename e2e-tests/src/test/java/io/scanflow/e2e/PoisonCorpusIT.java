@@ -190,7 +190,7 @@ class PoisonCorpusIT {
                 () ->
                     client.siteReports(
                         otherSite.getValue(), eventPath(otherSite.getKey(), eventId)),
-                answer -> answer.status() == 200)
+                ScanflowClient.Answer::isStored)
             .body();
     assertThat(trace.path("attribution").path("qr_code_id").asText()).isEqualTo("poster-7");
   }

@@ -99,8 +99,7 @@ class ReplayIT {
         .pollInterval(Duration.ofMillis(250))
         .until(
             () ->
-                eventIds.stream()
-                        .allMatch(id -> client.reports(base + "/events/" + id).status() == 200)
+                eventIds.stream().allMatch(id -> client.reports(base + "/events/" + id).isStored())
                     && client.reports(base + "/summary").body().path("duplicates").asLong() == 1);
     awaitNoLag();
   }

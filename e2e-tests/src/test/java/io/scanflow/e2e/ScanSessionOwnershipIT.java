@@ -95,7 +95,7 @@ class ScanSessionOwnershipIT {
             () ->
                 client.siteReports(
                     site.getValue(), "/api/sites/" + site.getKey() + "/events/" + eventId),
-            answer -> answer.status() == 200)
+            ScanflowClient.Answer::isStored)
         .body();
   }
 

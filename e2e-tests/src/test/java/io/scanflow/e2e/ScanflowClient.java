@@ -51,6 +51,11 @@ final class ScanflowClient {
     String header(String name) {
       return raw.headers().firstValue(name).orElse(null);
     }
+
+    /** A trace of an event that is final and counted (not one still pending its session). */
+    boolean isStored() {
+      return status == 200 && body != null && "stored".equals(body.path("stage").asText());
+    }
   }
 
   Answer postEvent(String apiKey, Object event) {

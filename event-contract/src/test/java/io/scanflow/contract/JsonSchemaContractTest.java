@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,6 +28,9 @@ class JsonSchemaContractTest {
         Arguments.of(
             "attributed-event",
             new AttributedEvent(event, Attribution.attributed(session), AT.plusSeconds(1))),
+        Arguments.of(
+            "attributed-event",
+            new AttributedEvent(event, Attribution.pending(AT.plusSeconds(60)), AT)),
         Arguments.of("scan-session", session),
         Arguments.of("tracking-site", new TrackingSite("shop", "Shop", 30, AT)),
         Arguments.of("tracking-site", new TrackingSite("shop", "Shop", 30, AT, "Europe/Berlin")),
@@ -45,6 +49,22 @@ class JsonSchemaContractTest {
     for (JsonNode required : schema.get("required")) {
       assertThat(json.has(required.asText())).as(required.asText()).isTrue();
     }
+  }
+
+  @Test
+  void shouldDeclareEveryAttributionFieldAndEveryStatus() throws IOException {
+    JsonNode attribution = schema("attributed-event").get("properties").get("attribution");
+    JsonNode pending = ContractJson.mapper().valueToTree(Attribution.pending(AT.plusSeconds(60)));
+
+    assertThat(fieldNames(pending))
+        .containsExactlyInAnyOrderElementsOf(fieldNames(attribution.get("properties")));
+    List<String> statuses = new ArrayList<>();
+    attribution.get("properties").get("status").get("enum").forEach(s -> statuses.add(s.asText()));
+    assertThat(statuses)
+        .containsExactlyInAnyOrderElementsOf(
+            Stream.of(AttributionStatus.values()).map(AttributionStatus::wireName).toList());
+    assertThat(pending.get("status").asText()).isEqualTo("pending");
+    assertThat(pending.get("pending_until").asText()).isEqualTo("2026-11-26T08:16:30.123Z");
   }
 
   @ParameterizedTest(name = "{0}")

@@ -265,6 +265,42 @@ class DashboardBrowserIT {
     saveScreenshot("dashboard-test-event.png");
   }
 
+  @Test
+  void shouldShowAPendingEventWaitingForItsSessionUncountedUntilItTurnsCounted() throws Exception {
+    String site = "browser-" + UUID.randomUUID().toString().substring(0, 8);
+    AttributedEvent counted = anEvent(site).build();
+    AttributedEvent waiting =
+        anEvent(site).unattributed(UnattributedReason.SESSION_NOT_FOUND).build();
+    try (TopicPublisher publisher = new TopicPublisher(kafka)) {
+      publisher.site(site, "Pending Shop");
+      publisher.attributed(counted);
+      SinkProgress.awaitCaughtUp(kafka);
+      openSitePage(site);
+      awaitTile("tile-events", "1");
+
+      // when an event starts waiting for its scan session, it shows up at once, not counted
+      publisher.attributed(TestEvents.pendingOf(waiting, Instant.now().plusSeconds(60)));
+      String eventId = waiting.event().eventId();
+      WebElement pending =
+          wait.until(ExpectedConditions.presenceOfElementLocated(row(eventId, "pending")));
+      assertThat(pending.getText())
+          .containsPattern("waiting for scan session until \\d\\d:\\d\\d:\\d\\d");
+      assertThat(tileValue("tile-events")).isEqualTo("1");
+      saveScreenshot("dashboard-pending.png");
+
+      // when its final record arrives, the same row turns counted and is counted once
+      publisher.attributed(waiting);
+      wait.until(ExpectedConditions.presenceOfElementLocated(row(eventId, "counted")));
+      awaitTile("tile-events", "2");
+      assertThat(
+              browser.findElements(
+                  By.cssSelector("#events-table tr[data-event-id='" + eventId + "']")))
+          .hasSize(1);
+      assertThat(text(By.cssSelector("#events-table tr[data-event-id='" + eventId + "']")))
+          .contains("unattributed: session not found");
+    }
+  }
+
   private void openSitePage(String site) {
     browser.get(dashboard.toString());
     // the dashboard is one page: what it does from here on happens under this listener

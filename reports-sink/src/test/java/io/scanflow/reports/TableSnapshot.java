@@ -10,7 +10,13 @@ import java.util.List;
 /** Every report row of one site, as text, to compare tables before and after a redelivery. */
 final class TableSnapshot {
   private static final List<String> TABLES =
-      List.of("event_log", "duplicate_receipts", "daily_aggregates", "daily_duplicates", "sites");
+      List.of(
+          "event_log",
+          "pending_events",
+          "duplicate_receipts",
+          "daily_aggregates",
+          "daily_duplicates",
+          "sites");
 
   private TableSnapshot() {}
 

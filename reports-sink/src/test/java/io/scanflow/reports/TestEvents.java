@@ -44,6 +44,15 @@ final class TestEvents {
     return new DuplicateEvent(again, first.ingestId(), first.receivedAt());
   }
 
+  /**
+   * The provisional record attribution-stream sends while the event waits for its session until
+   * {@code pendingUntil}: the same event and key as its final record.
+   */
+  static AttributedEvent pendingOf(AttributedEvent last, Instant pendingUntil) {
+    return new AttributedEvent(
+        last.event(), Attribution.pending(pendingUntil), last.event().receivedAt().plusMillis(10));
+  }
+
   /** Builds an attributed event; attributed to QR code "qr-1" unless told otherwise. */
   static final class EventBuilder {
     private final String siteId;
@@ -56,7 +65,12 @@ final class TestEvents {
     private boolean test;
     private Attribution attribution =
         new Attribution(
-            AttributionStatus.ATTRIBUTED, null, "qr-1", "spring", receivedAt.minusSeconds(60));
+            AttributionStatus.ATTRIBUTED,
+            null,
+            "qr-1",
+            "spring",
+            receivedAt.minusSeconds(60),
+            null);
 
     private EventBuilder(String siteId) {
       this.siteId = siteId;
@@ -95,7 +109,12 @@ final class TestEvents {
     EventBuilder attributedTo(String qrCodeId) {
       this.attribution =
           new Attribution(
-              AttributionStatus.ATTRIBUTED, null, qrCodeId, "spring", eventTime.minusSeconds(60));
+              AttributionStatus.ATTRIBUTED,
+              null,
+              qrCodeId,
+              "spring",
+              eventTime.minusSeconds(60),
+              null);
       return this;
     }
 

@@ -2,6 +2,7 @@ package io.scanflow.reports.sink;
 
 import io.scanflow.contract.ApiKey;
 import io.scanflow.contract.AttributedEvent;
+import io.scanflow.contract.AttributionStatus;
 import io.scanflow.contract.DuplicateEvent;
 import io.scanflow.contract.IngestedEvent;
 import io.scanflow.contract.PipelineHeaders;
@@ -10,6 +11,7 @@ import io.scanflow.contract.TrackingSite;
 import io.scanflow.reports.store.ApiKeyChange;
 import io.scanflow.reports.store.CountedEvent;
 import io.scanflow.reports.store.DuplicateReceipt;
+import io.scanflow.reports.store.PendingEvent;
 import io.scanflow.reports.store.ReportRow;
 import io.scanflow.reports.store.SiteChange;
 import java.nio.charset.StandardCharsets;
@@ -78,6 +80,9 @@ public final class BatchAssembler {
       requireEvent(event == null ? null : event.event());
       if (event.attribution() == null || event.attribution().status() == null) {
         throw new IllegalArgumentException("attribution missing");
+      }
+      if (event.attribution().status() == AttributionStatus.PENDING) {
+        return new PendingEvent(event, deduplicatedAt(record));
       }
       return new CountedEvent(event, deduplicatedAt(record));
     } else if (topic.equals(Topics.SERVER_EVENTS_DUPLICATES.name())) {

@@ -8,11 +8,15 @@ import java.util.UUID;
 /**
  * The way of one event through the pipeline: accepted by ingest-api, passed by dedupe-stream,
  * attributed, stored here; plus every later receipt that was recognised as its duplicate. {@code
- * test}: a test event, excluded from every figure.
+ * test}: a test event, excluded from every figure. {@code stage} says how far it got: {@code
+ * pending} (waiting for its scan session until {@code pendingUntil}, not counted; no {@code
+ * attributedAt} yet) or {@code stored} (final, and counted unless a test event).
  */
 public record EventTrace(
     String siteId,
     String eventId,
+    String stage,
+    Instant pendingUntil,
     String eventName,
     UUID ingestId,
     String scanSessionId,

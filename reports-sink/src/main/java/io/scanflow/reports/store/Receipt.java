@@ -4,9 +4,10 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One accepted receipt of an event: {@code counted} (the unique copy) or {@code duplicate}; a
- * duplicate shows the attribution of the counted copy and which receipt that was. {@code test}: a
- * test event, shown but never counted.
+ * One accepted receipt of an event: {@code counted} (the unique copy), {@code duplicate}, or {@code
+ * pending} (the unique copy, still waiting for its scan session until {@code pendingUntil}, not
+ * counted yet); a duplicate shows the attribution of the counted copy and which receipt that was.
+ * {@code test}: a test event, shown but never counted.
  */
 public record Receipt(
     UUID ingestId,
@@ -19,4 +20,5 @@ public record Receipt(
     AttributionView attribution,
     Money conversionValue,
     UUID duplicateOf,
-    boolean test) {}
+    boolean test,
+    Instant pendingUntil) {}

@@ -24,19 +24,41 @@ public class ReceiptQueries {
         (select e.ingest_id, e.event_id, e.event_name, e.received_at, e.event_time, e.stored_at,
                 'counted' as status, e.attribution_status, e.unattributed_reason, e.qr_code_id,
                 e.campaign, e.scanned_at, e.conversion_amount, e.conversion_currency,
-                null::uuid as duplicate_of, e.is_test
+                null::uuid as duplicate_of, e.is_test, null::timestamptz as pending_until
          from event_log e where e.site_id = ? order by e.received_at desc limit ?)
+        union all
+        (select p.ingest_id, p.event_id, p.event_name, p.received_at, p.event_time, p.stored_at,
+                'pending', 'pending', null, null, null, null, p.conversion_amount,
+                p.conversion_currency, null, p.is_test, p.pending_until
+         from pending_events p where p.site_id = ? order by p.received_at desc limit ?)
         union all
         (select d.ingest_id, d.event_id, d.event_name, d.received_at, d.event_time, d.stored_at,
                 'duplicate', e.attribution_status, e.unattributed_reason, e.qr_code_id,
                 e.campaign, e.scanned_at, d.conversion_amount, d.conversion_currency,
-                d.first_ingest_id, d.is_test
+                d.first_ingest_id, d.is_test, null
          from duplicate_receipts d
          left join event_log e on e.site_id = d.site_id and e.event_id = d.event_id
          where d.site_id = ? order by d.received_at desc limit ?)
       ) receipts
       order by received_at desc, stored_at desc
       limit ?
+      """;
+
+  private static final String TRACE =
+      """
+      select 'stored' as stage, site_id, event_id, event_name, ingest_id, scan_session_id,
+             event_time, received_at, deduplicated_at, attributed_at, stored_at,
+             attribution_status, unattributed_reason, qr_code_id, campaign, scanned_at,
+             conversion_amount, conversion_currency, properties, is_test,
+             null::timestamptz as pending_until
+      from event_log where site_id = ? and event_id = ?
+      union all
+      select 'pending', site_id, event_id, event_name, ingest_id, scan_session_id, event_time,
+             received_at, deduplicated_at, null, null, 'pending', null, null, null, null,
+             conversion_amount, conversion_currency, null, is_test, pending_until
+      from pending_events where site_id = ? and event_id = ?
+      order by stage desc
+      limit 1
       """;
 
   private final AgroalDataSource dataSource;
@@ -53,7 +75,9 @@ public class ReceiptQueries {
       statement.setInt(2, limit);
       statement.setString(3, siteId);
       statement.setInt(4, limit);
-      statement.setInt(5, limit);
+      statement.setString(5, siteId);
+      statement.setInt(6, limit);
+      statement.setInt(7, limit);
       List<Receipt> receipts = new ArrayList<>();
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
@@ -69,21 +93,26 @@ public class ReceiptQueries {
                   Jdbc.attribution(rows),
                   Jdbc.money(rows, "conversion_amount", "conversion_currency"),
                   rows.getObject("duplicate_of", UUID.class),
-                  rows.getBoolean("is_test")));
+                  rows.getBoolean("is_test"),
+                  Jdbc.instant(rows, "pending_until")));
         }
       }
       return receipts;
     }
   }
 
-  /** The trace of an event, empty until its counted copy has reached the event log. */
+  /**
+   * The trace of an event: stored (final, from the event log) or, while it waits for its scan
+   * session, pending; empty until one of the two has reached the tables. One statement, so one
+   * snapshot: the final record deletes the pending row in the transaction that stores the event.
+   */
   public Optional<EventTrace> trace(String siteId, String eventId) throws SQLException {
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement =
-            connection.prepareStatement(
-                "select * from event_log where site_id = ? and event_id = ?")) {
-      statement.setString(1, siteId);
-      statement.setString(2, eventId);
+        PreparedStatement statement = connection.prepareStatement(TRACE)) {
+      for (int i = 1; i <= 4; i += 2) {
+        statement.setString(i, siteId);
+        statement.setString(i + 1, eventId);
+      }
       try (ResultSet rows = statement.executeQuery()) {
         if (!rows.next()) {
           return Optional.empty();
@@ -99,6 +128,8 @@ public class ReceiptQueries {
     return new EventTrace(
         rows.getString("site_id"),
         rows.getString("event_id"),
+        rows.getString("stage"),
+        Jdbc.instant(rows, "pending_until"),
         rows.getString("event_name"),
         rows.getObject("ingest_id", UUID.class),
         rows.getString("scan_session_id"),

@@ -16,6 +16,7 @@ import java.util.Set;
  */
 public record ReportBatch(
     List<CountedEvent> events,
+    List<PendingEvent> pending,
     List<DuplicateReceipt> duplicates,
     Map<String, Optional<TrackingSite>> sites,
     Map<String, Optional<ApiKey>> apiKeys,
@@ -23,6 +24,7 @@ public record ReportBatch(
 
   public ReportBatch {
     events = List.copyOf(events);
+    pending = List.copyOf(pending);
     duplicates = List.copyOf(duplicates);
     sites = Map.copyOf(sites);
     apiKeys = Map.copyOf(apiKeys);
@@ -32,6 +34,7 @@ public record ReportBatch(
   /** The batch of these rows, in their order (a later change of the same site or key wins). */
   public static ReportBatch of(List<? extends ReportRow> rows) {
     List<CountedEvent> events = new ArrayList<>();
+    List<PendingEvent> pending = new ArrayList<>();
     List<DuplicateReceipt> duplicates = new ArrayList<>();
     Map<String, Optional<TrackingSite>> sites = new HashMap<>();
     Map<String, Optional<ApiKey>> apiKeys = new HashMap<>();
@@ -39,6 +42,8 @@ public record ReportBatch(
     for (ReportRow row : rows) {
       if (row instanceof CountedEvent event) {
         events.add(event);
+      } else if (row instanceof PendingEvent waiting) {
+        pending.add(waiting);
       } else if (row instanceof DuplicateReceipt duplicate) {
         duplicates.add(duplicate);
       } else if (row instanceof SiteChange change) {
@@ -49,7 +54,7 @@ public record ReportBatch(
         deadLetters.add(deadLetter);
       }
     }
-    return new ReportBatch(events, duplicates, sites, apiKeys, deadLetters);
+    return new ReportBatch(events, pending, duplicates, sites, apiKeys, deadLetters);
   }
 
   /** The sites the batch's events and duplicates belong to. */
@@ -65,6 +70,11 @@ public record ReportBatch(
   }
 
   public int size() {
-    return events.size() + duplicates.size() + sites.size() + apiKeys.size() + deadLetters.size();
+    return events.size()
+        + pending.size()
+        + duplicates.size()
+        + sites.size()
+        + apiKeys.size()
+        + deadLetters.size();
   }
 }

@@ -43,6 +43,8 @@ public class ReportWriter {
         writeApiKeys(connection, batch.apiKeys());
         SiteZones zones = SiteZones.load(connection, batch.siteIdsOfEvents(), this::followedZone);
         int events = EventRows.insert(connection, batch.events(), zones);
+        PendingRows.deleteSuperseded(connection, batch.events());
+        PendingRows.upsert(connection, batch.pending());
         int duplicates = DuplicateRows.insert(connection, batch.duplicates(), zones);
         DeadLetterRows.insert(connection, batch.deadLetters());
         connection.commit();
