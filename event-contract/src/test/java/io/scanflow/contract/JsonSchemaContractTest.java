@@ -29,7 +29,16 @@ class JsonSchemaContractTest {
             new AttributedEvent(event, Attribution.attributed(session), AT.plusSeconds(1))),
         Arguments.of("scan-session", session),
         Arguments.of("tracking-site", new TrackingSite("shop", "Shop", 30, AT)),
-        Arguments.of("api-key", new ApiKey("key-1", "shop", "sf_live_ab", AT, AT)));
+        Arguments.of("api-key", new ApiKey("key-1", "shop", "sf_live_ab", AT, AT)),
+        Arguments.of(
+            "request-rejection",
+            new RequestRejection(
+                "shop",
+                AT,
+                "/server-events",
+                422,
+                "order-1",
+                ContractJson.mapper().getNodeFactory().textNode("invalid"))));
   }
 
   @ParameterizedTest(name = "{0}")
