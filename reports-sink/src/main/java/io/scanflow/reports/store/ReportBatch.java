@@ -17,7 +17,8 @@ public record ReportBatch(
     List<DuplicateReceipt> duplicates,
     Map<String, Optional<TrackingSite>> sites,
     Map<String, Optional<ApiKey>> apiKeys,
-    List<DeadLetterRow> deadLetters) {
+    List<DeadLetterRow> deadLetters,
+    List<RejectionRow> rejections) {
 
   public ReportBatch {
     events = List.copyOf(events);
@@ -25,6 +26,7 @@ public record ReportBatch(
     sites = Map.copyOf(sites);
     apiKeys = Map.copyOf(apiKeys);
     deadLetters = List.copyOf(deadLetters);
+    rejections = List.copyOf(rejections);
   }
 
   /** The batch of these rows, in their order (a later change of the same site or key wins). */
@@ -34,6 +36,7 @@ public record ReportBatch(
     Map<String, Optional<TrackingSite>> sites = new HashMap<>();
     Map<String, Optional<ApiKey>> apiKeys = new HashMap<>();
     List<DeadLetterRow> deadLetters = new ArrayList<>();
+    List<RejectionRow> rejections = new ArrayList<>();
     for (ReportRow row : rows) {
       if (row instanceof CountedEvent event) {
         events.add(event);
@@ -45,9 +48,11 @@ public record ReportBatch(
         apiKeys.put(change.keyHash(), Optional.ofNullable(change.key()));
       } else if (row instanceof DeadLetterRow deadLetter) {
         deadLetters.add(deadLetter);
+      } else if (row instanceof RejectionRow rejection) {
+        rejections.add(rejection);
       }
     }
-    return new ReportBatch(events, duplicates, sites, apiKeys, deadLetters);
+    return new ReportBatch(events, duplicates, sites, apiKeys, deadLetters, rejections);
   }
 
   public boolean isEmpty() {
@@ -55,6 +60,11 @@ public record ReportBatch(
   }
 
   public int size() {
-    return events.size() + duplicates.size() + sites.size() + apiKeys.size() + deadLetters.size();
+    return events.size()
+        + duplicates.size()
+        + sites.size()
+        + apiKeys.size()
+        + deadLetters.size()
+        + rejections.size();
   }
 }

@@ -5,4 +5,4 @@ package io.scanflow.reports.store;
  * and so the unit the sink can set apart when the database refuses part of a batch.
  */
 public sealed interface ReportRow
-    permits CountedEvent, DuplicateReceipt, SiteChange, ApiKeyChange, DeadLetterRow {}
+    permits CountedEvent, DuplicateReceipt, SiteChange, ApiKeyChange, DeadLetterRow, RejectionRow {}

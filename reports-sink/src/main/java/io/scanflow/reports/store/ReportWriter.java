@@ -22,7 +22,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class ReportWriter {
   private final AgroalDataSource dataSource;
-  private final DeadLetterPruning pruning = new DeadLetterPruning();
+  private final RetentionPruning pruning = new RetentionPruning();
 
   public ReportWriter(AgroalDataSource dataSource) {
     this.dataSource = dataSource;
@@ -41,6 +41,7 @@ public class ReportWriter {
         int events = EventRows.insert(connection, batch.events());
         int duplicates = DuplicateRows.insert(connection, batch.duplicates());
         DeadLetterRows.insert(connection, batch.deadLetters());
+        RejectionRows.insert(connection, batch.rejections());
         connection.commit();
         pruning.runIfDue(connection, Instant.now());
         return new WriteResult(events, duplicates);
