@@ -84,12 +84,13 @@ create scan-sessions --config cleanup.policy=compact --config min.compaction.lag
 create tracking-sites --config cleanup.policy=compact
 create api-keys --config cleanup.policy=compact
 create server-events-dlq --config cleanup.policy=delete --config retention.ms=2592000000
+create request-rejections --config cleanup.policy=delete --config retention.ms=604800000
 # Never compacted: the first claim of a site_id wins (atomic site creation).
 create site-claims --config cleanup.policy=delete --config retention.ms=-1
 
 # ingest-api: events and scan sessions in; sites and keys written by the admin API and read back
 # into its key registry (no consumer group).
-allow ingest-api Write --topic server-events --topic scan-sessions
+allow ingest-api Write --topic server-events --topic scan-sessions --topic request-rejections
 allow ingest-api Read,Write --topic tracking-sites --topic api-keys --topic site-claims
 
 streams_app dedupe-stream scanflow-dedupe-stream
@@ -104,7 +105,7 @@ allow attribution-stream Write --topic server-events-attributed --topic server-e
 
 allow reports-sink Read --group scanflow-reports-sink
 allow reports-sink Read --topic server-events-attributed --topic server-events-duplicates \
-  --topic tracking-sites --topic api-keys --topic server-events-dlq
+  --topic tracking-sites --topic api-keys --topic server-events-dlq --topic request-rejections
 allow reports-sink Write --topic server-events-dlq
 # GET /api/pipeline reports the lag of the upstream stages too, counting records read_committed.
 allow reports-sink Describe --group scanflow-dedupe-stream --group scanflow-attribution-stream

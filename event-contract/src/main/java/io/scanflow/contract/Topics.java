@@ -55,6 +55,10 @@ public final class Topics {
           new JsonSerde<>(TrackingSite.class),
           Map.of("cleanup.policy", "delete", "retention.ms", "-1"));
 
+  /** What ingest-api refused to an authenticated key, per site (http-api.md §10). */
+  public static final TopicDescriptor<String, RequestRejection> REQUEST_REJECTIONS =
+      deleteAfter("request-rejections", RequestRejection.class, Duration.ofDays(7));
+
   public static final TopicDescriptor<byte[], byte[]> SERVER_EVENTS_DLQ =
       new TopicDescriptor<>(
           "server-events-dlq",
@@ -75,6 +79,7 @@ public final class Topics {
         TRACKING_SITES,
         API_KEYS,
         SITE_CLAIMS,
+        REQUEST_REJECTIONS,
         SERVER_EVENTS_DLQ);
   }
 

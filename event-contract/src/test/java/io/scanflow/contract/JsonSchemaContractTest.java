@@ -34,7 +34,16 @@ class JsonSchemaContractTest {
         Arguments.of("scan-session", session),
         Arguments.of("tracking-site", new TrackingSite("shop", "Shop", 30, AT)),
         Arguments.of("tracking-site", new TrackingSite("shop", "Shop", 30, AT, "Europe/Berlin")),
-        Arguments.of("api-key", new ApiKey("key-1", "shop", "sf_live_ab", AT, AT)));
+        Arguments.of("api-key", new ApiKey("key-1", "shop", "sf_live_ab", AT, AT)),
+        Arguments.of(
+            "request-rejection",
+            new RequestRejection(
+                "shop",
+                AT,
+                "/server-events",
+                422,
+                "order-1",
+                ContractJson.mapper().getNodeFactory().textNode("invalid"))));
   }
 
   @ParameterizedTest(name = "{0}")

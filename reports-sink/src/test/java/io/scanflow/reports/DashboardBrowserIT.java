@@ -8,6 +8,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.scanflow.contract.AttributedEvent;
+import io.scanflow.contract.ContractJson;
+import io.scanflow.contract.RequestRejection;
 import io.scanflow.contract.UnattributedReason;
 import io.scanflow.reports.sink.SinkHealth;
 import io.scanflow.testsupport.HeadlessChromium;
@@ -299,6 +301,46 @@ class DashboardBrowserIT {
       assertThat(text(By.cssSelector("#events-table tr[data-event-id='" + eventId + "']")))
           .contains("unattributed: session not found");
     }
+  }
+
+  @Test
+  void shouldShowARejectedRequestWithoutAReload() throws Exception {
+    // given a site whose page is open, with no rejected request yet
+    String site = "rejected-" + UUID.randomUUID().toString().substring(0, 8);
+    try (TopicPublisher publisher = new TopicPublisher(kafka)) {
+      publisher.site(site, "Rejected Shop");
+    }
+    SinkProgress.awaitCaughtUp(kafka);
+    openSitePage(site);
+    awaitTile("tile-rejections", "0");
+    Object marker = js("return window.rejectionsPageMarker = 'same page';");
+
+    // when ingest-api refuses a request of the site with 422
+    try (TopicPublisher publisher = new TopicPublisher(kafka)) {
+      publisher.rejection(
+          new RequestRejection(
+              site,
+              Instant.now(),
+              "/server-events",
+              422,
+              "order-<i>9</i>",
+              ContractJson.mapper()
+                  .readTree(
+                      "[{\"loc\": [\"body\", \"event_name\"], \"msg\": \"field required\","
+                          + " \"type\": \"value_error.missing\"}]")));
+    }
+
+    // then it is counted and listed with its problems, as text, on the same page
+    awaitTile("tile-rejections", "1");
+    WebElement rejection =
+        wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-testid='rejection-row'][data-status='422']")));
+    assertThat(rejection.getText())
+        .contains("422", "/server-events", "order-<i>9</i>", "body › event_name: field required");
+    assertThat(text(By.cssSelector("#tile-rejections [data-sub]"))).isEqualTo("1× 422");
+    assertThat(js("return window.rejectionsPageMarker")).isEqualTo(marker);
+    saveScreenshot("dashboard-rejections.png");
   }
 
   private void openSitePage(String site) {

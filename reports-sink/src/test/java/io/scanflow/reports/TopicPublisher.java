@@ -5,6 +5,7 @@ import io.scanflow.contract.ApiKeyHash;
 import io.scanflow.contract.AttributedEvent;
 import io.scanflow.contract.DuplicateEvent;
 import io.scanflow.contract.PipelineHeaders;
+import io.scanflow.contract.RequestRejection;
 import io.scanflow.contract.Topics;
 import io.scanflow.contract.TrackingSite;
 import io.scanflow.testsupport.KafkaTestCluster;
@@ -91,6 +92,16 @@ final class TopicPublisher implements AutoCloseable {
       sent.add(this.duplicates.send(record));
     }
     sent.forEach(TopicPublisher::await);
+  }
+
+  /** Publishes a rejection as ingest-api does: key site_id. */
+  void rejection(RequestRejection rejection) {
+    byte[] value =
+        Topics.REQUEST_REJECTIONS
+            .valueSerde()
+            .serializer()
+            .serialize(Topics.REQUEST_REJECTIONS.name(), rejection);
+    raw(Topics.REQUEST_REJECTIONS.name(), rejection.siteId(), value);
   }
 
   /** Publishes arbitrary bytes, e.g. a value no stage could have written; returns where. */

@@ -150,17 +150,19 @@ class ComposeKafkaSecurityIT {
         KafkaStreams attribution = start("attribution-stream", attributionTopology())) {
       send("ingest-api", "server-events", "session-1", "purchase");
       send("ingest-api", "server-events", "session-2", "poison");
+      send("ingest-api", "request-rejections", "demo-shop", "refused");
 
       List<String> stored = new ArrayList<>();
       try (KafkaConsumer<String, String> sink = sinkConsumer()) {
-        sink.subscribe(List.of("server-events-attributed", "server-events-dlq"));
+        sink.subscribe(
+            List.of("server-events-attributed", "server-events-dlq", "request-rejections"));
         await()
             .atMost(WITHIN)
             .until(
                 () -> {
                   requireRunning(dedupe, attribution);
                   sink.poll(Duration.ofMillis(200)).forEach(r -> stored.add(r.value()));
-                  return stored.containsAll(List.of("purchase|poster|shop", "poison"));
+                  return stored.containsAll(List.of("purchase|poster|shop", "poison", "refused"));
                 });
         sink.commitSync();
       }

@@ -4,14 +4,20 @@ import io.quarkus.runtime.StartupEvent;
 import io.scanflow.contract.AdminToken;
 import io.scanflow.contract.ratelimit.RateLimiter;
 import io.scanflow.contract.registry.ApiKeyAuthenticator;
+import io.scanflow.ingest.http.IngestMetrics;
 import io.scanflow.ingest.registry.RegistryService;
+import io.scanflow.ingest.rejection.RejectionLog;
+import io.scanflow.ingest.rejection.RejectionPublisher;
 import io.scanflow.ingest.validation.EventTimeRange;
 import io.scanflow.ingest.validation.EventValidator;
 import io.scanflow.ingest.validation.ScanSessionValidator;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.util.Map;
 
 /** Builds the framework-free domain objects from configuration, and checks it at start-up. */
 @ApplicationScoped
@@ -52,6 +58,29 @@ public class IngestBeans {
   @Singleton
   RateLimiter rateLimiter(IngestConfig config) {
     return new RateLimiter(config.rateLimit().requestsPerMinute(), System::nanoTime);
+  }
+
+  @Produces
+  @Singleton
+  RejectionPublisher rejectionPublisher(
+      @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
+      IngestConfig config,
+      IngestMetrics metrics) {
+    return new RejectionPublisher(kafkaConfig, config.rejections().buffer(), metrics);
+  }
+
+  void closeRejectionPublisher(@Disposes RejectionPublisher publisher) {
+    publisher.close();
+  }
+
+  @Produces
+  @Singleton
+  RejectionLog rejectionLog(
+      IngestConfig config, RejectionPublisher publisher, IngestMetrics metrics) {
+    return new RejectionLog(
+        new RateLimiter(config.rejections().perKeyPerMinute(), System::nanoTime),
+        publisher::offer,
+        () -> metrics.rejection("capped"));
   }
 
   @Produces

@@ -3,6 +3,7 @@ package io.scanflow.ingest.config;
 import io.scanflow.contract.AdminToken;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 
@@ -26,6 +27,21 @@ public interface IngestConfig {
   Registry registry();
 
   TopicsConfig topics();
+
+  Rejections rejections();
+
+  /** The rejection log (http-api.md §10): what refusals go to {@code request-rejections}. */
+  interface Rejections {
+    /** Records per API key and minute; refusals beyond are only counted. */
+    @WithDefault("60")
+    @Min(1)
+    int perKeyPerMinute();
+
+    /** Records waiting for Kafka at most; beyond, new ones are dropped and counted. */
+    @WithDefault("1000")
+    @Min(1)
+    int buffer();
+  }
 
   /** Accepted range of a client's {@code event_time} (and {@code scanned_at}). */
   interface EventTime {

@@ -29,11 +29,13 @@ public class EventIngestion {
   @Inject EventValidator validator;
   @Inject EventStore store;
   @Inject IngestMetrics metrics;
+  @Inject CallerContext context;
 
   /** Validates one event and, unless {@code dryRun}, publishes it; returns its event id. */
   public String single(Caller caller, byte[] body, boolean dryRun) {
     Instant receivedAt = now();
     JsonNode json = require(JsonBody.parse(body));
+    context.bodyRead(json);
     ValidEvent event = require(validator.validate(json, Loc.body(), receivedAt));
     if (!event.siteId().equals(caller.siteId())) {
       metrics.eventsRejected(1, "site_mismatch");

@@ -26,4 +26,12 @@ public class IngestMetrics {
   public void refused(String reason) {
     registry.counter("scanflow.ingest.requests.refused", "reason", reason).increment();
   }
+
+  /**
+   * A refusal for the rejection log: {@code published} (acknowledged), {@code capped} (over the
+   * per-key cap), {@code dropped} (buffer full or Kafka failed).
+   */
+  public void rejection(String outcome) {
+    registry.counter("scanflow.ingest.rejections", "outcome", outcome).increment();
+  }
 }

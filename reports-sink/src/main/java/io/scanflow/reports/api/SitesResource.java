@@ -5,7 +5,9 @@ import io.scanflow.reports.ratelimit.RateLimited;
 import io.scanflow.reports.store.EventTrace;
 import io.scanflow.reports.store.Receipt;
 import io.scanflow.reports.store.ReceiptQueries;
+import io.scanflow.reports.store.RejectionQueries;
 import io.scanflow.reports.store.SiteDirectory;
+import io.scanflow.reports.store.SiteRejections;
 import io.scanflow.reports.store.SiteSummary;
 import io.scanflow.reports.store.SiteView;
 import io.scanflow.reports.store.SiteWarnings;
@@ -36,18 +38,21 @@ public class SitesResource {
   private final SummaryQueries summaries;
   private final ReceiptQueries receipts;
   private final WarningQueries warnings;
+  private final RejectionQueries rejections;
 
   public SitesResource(
       AccessGuard guard,
       SiteDirectory directory,
       SummaryQueries summaries,
       ReceiptQueries receipts,
-      WarningQueries warnings) {
+      WarningQueries warnings,
+      RejectionQueries rejections) {
     this.guard = guard;
     this.directory = directory;
     this.summaries = summaries;
     this.receipts = receipts;
     this.warnings = warnings;
+    this.rejections = rejections;
   }
 
   @GET
@@ -109,6 +114,20 @@ public class SitesResource {
     int parsed = parseLimit(limit);
     requireKnown(siteId);
     return warnings.siteWarnings(siteId, parsed);
+  }
+
+  /** What ingest-api refused to the site's keys: the rejection log (http-api.md §10). */
+  @GET
+  @Path("/{siteId}/rejections")
+  public SiteRejections rejections(
+      @Context HttpHeaders headers,
+      @PathParam("siteId") String siteId,
+      @QueryParam("limit") @DefaultValue("50") String limit)
+      throws SQLException {
+    guard.requireSite(headers, siteId);
+    int parsed = parseLimit(limit);
+    requireKnown(siteId);
+    return rejections.siteRejections(siteId, parsed);
   }
 
   private void requireKnown(String siteId) throws SQLException {

@@ -6,12 +6,14 @@ import io.scanflow.contract.AttributionStatus;
 import io.scanflow.contract.DuplicateEvent;
 import io.scanflow.contract.IngestedEvent;
 import io.scanflow.contract.PipelineHeaders;
+import io.scanflow.contract.RequestRejection;
 import io.scanflow.contract.Topics;
 import io.scanflow.contract.TrackingSite;
 import io.scanflow.reports.store.ApiKeyChange;
 import io.scanflow.reports.store.CountedEvent;
 import io.scanflow.reports.store.DuplicateReceipt;
 import io.scanflow.reports.store.PendingEvent;
+import io.scanflow.reports.store.RejectionRow;
 import io.scanflow.reports.store.ReportRow;
 import io.scanflow.reports.store.SiteChange;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +41,8 @@ public final class BatchAssembler {
   private static final Deserializer<TrackingSite> SITES =
       Topics.TRACKING_SITES.valueSerde().deserializer();
   private static final Deserializer<ApiKey> KEYS = Topics.API_KEYS.valueSerde().deserializer();
+  private static final Deserializer<RequestRejection> REJECTIONS =
+      Topics.REQUEST_REJECTIONS.valueSerde().deserializer();
 
   private BatchAssembler() {}
 
@@ -95,6 +99,8 @@ public final class BatchAssembler {
       return new ApiKeyChange(requireKey(record), read(record, KEYS));
     } else if (topic.equals(Topics.SERVER_EVENTS_DLQ.name())) {
       return DeadLetterReader.read(record, now);
+    } else if (topic.equals(Topics.REQUEST_REJECTIONS.name())) {
+      return RejectionRow.of(record.partition(), record.offset(), read(record, REJECTIONS));
     }
     throw new IllegalArgumentException("not an input topic of the sink");
   }

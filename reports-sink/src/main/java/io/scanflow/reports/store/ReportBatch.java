@@ -20,7 +20,8 @@ public record ReportBatch(
     List<DuplicateReceipt> duplicates,
     Map<String, Optional<TrackingSite>> sites,
     Map<String, Optional<ApiKey>> apiKeys,
-    List<DeadLetterRow> deadLetters) {
+    List<DeadLetterRow> deadLetters,
+    List<RejectionRow> rejections) {
 
   public ReportBatch {
     events = List.copyOf(events);
@@ -29,6 +30,7 @@ public record ReportBatch(
     sites = Map.copyOf(sites);
     apiKeys = Map.copyOf(apiKeys);
     deadLetters = List.copyOf(deadLetters);
+    rejections = List.copyOf(rejections);
   }
 
   /** The batch of these rows, in their order (a later change of the same site or key wins). */
@@ -39,6 +41,7 @@ public record ReportBatch(
     Map<String, Optional<TrackingSite>> sites = new HashMap<>();
     Map<String, Optional<ApiKey>> apiKeys = new HashMap<>();
     List<DeadLetterRow> deadLetters = new ArrayList<>();
+    List<RejectionRow> rejections = new ArrayList<>();
     for (ReportRow row : rows) {
       if (row instanceof CountedEvent event) {
         events.add(event);
@@ -52,9 +55,11 @@ public record ReportBatch(
         apiKeys.put(change.keyHash(), Optional.ofNullable(change.key()));
       } else if (row instanceof DeadLetterRow deadLetter) {
         deadLetters.add(deadLetter);
+      } else if (row instanceof RejectionRow rejection) {
+        rejections.add(rejection);
       }
     }
-    return new ReportBatch(events, pending, duplicates, sites, apiKeys, deadLetters);
+    return new ReportBatch(events, pending, duplicates, sites, apiKeys, deadLetters, rejections);
   }
 
   /** The sites the batch's events and duplicates belong to. */
@@ -75,6 +80,7 @@ public record ReportBatch(
         + duplicates.size()
         + sites.size()
         + apiKeys.size()
-        + deadLetters.size();
+        + deadLetters.size()
+        + rejections.size();
   }
 }

@@ -5,4 +5,10 @@ package io.scanflow.reports.store;
  * and so the unit the sink can set apart when the database refuses part of a batch.
  */
 public sealed interface ReportRow
-    permits CountedEvent, PendingEvent, DuplicateReceipt, SiteChange, ApiKeyChange, DeadLetterRow {}
+    permits CountedEvent,
+        PendingEvent,
+        DuplicateReceipt,
+        SiteChange,
+        ApiKeyChange,
+        DeadLetterRow,
+        RejectionRow {}

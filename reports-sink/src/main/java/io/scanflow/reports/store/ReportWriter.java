@@ -24,7 +24,7 @@ import java.util.Optional;
 public class ReportWriter {
   private final AgroalDataSource dataSource;
   private final KeyRegistry registry;
-  private final DeadLetterPruning pruning = new DeadLetterPruning();
+  private final RetentionPruning pruning = new RetentionPruning();
 
   public ReportWriter(AgroalDataSource dataSource, KeyRegistry registry) {
     this.dataSource = dataSource;
@@ -47,6 +47,7 @@ public class ReportWriter {
         PendingRows.upsert(connection, batch.pending());
         int duplicates = DuplicateRows.insert(connection, batch.duplicates(), zones);
         DeadLetterRows.insert(connection, batch.deadLetters());
+        RejectionRows.insert(connection, batch.rejections());
         connection.commit();
         pruning.runIfDue(connection, Instant.now());
         return new WriteResult(events, duplicates);
