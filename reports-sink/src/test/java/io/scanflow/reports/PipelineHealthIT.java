@@ -77,9 +77,8 @@ class PipelineHealthIT {
         .atMost(Duration.ofSeconds(30))
         .until(() -> json("/api/sites/" + site + "/summary").get("events").asLong() == 12);
 
-    // then it is ok with lag 0 over every partition of its five inputs (the DLQ it reads back
-    // too), although the raw offsets
-    // still show the commit markers
+    // then it is ok with lag 0 over every partition of its six inputs (the DLQ and
+    // request-rejections it reads too), although the raw offsets still show the commit markers
     await()
         .atMost(Duration.ofSeconds(20))
         .untilAsserted(
@@ -88,7 +87,7 @@ class PipelineHealthIT {
               assertThat(sink.get("status").asText()).isEqualTo("ok");
               assertThat(sink.get("lag").asLong()).isZero();
               assertThat(sink.get("partitions").asInt())
-                  .isEqualTo(5 * KafkaTestCluster.TEST_PARTITIONS);
+                  .isEqualTo(6 * KafkaTestCluster.TEST_PARTITIONS);
               assertThat(sink.get("stalled_since").isNull()).isTrue();
             });
     assertThat(rawGapOfTheSink()).as("commit markers after the sink's offsets").isPositive();
