@@ -83,9 +83,7 @@ public class SitesResource {
       @PathParam("siteId") String siteId,
       @QueryParam("limit") @DefaultValue("50") String limit)
       throws SQLException {
-    guard.requireSite(headers, siteId);
-    int parsed = parseLimit(limit);
-    requireKnown(siteId);
+    int parsed = readableSiteLimit(headers, siteId, limit);
     return receipts.newest(siteId, parsed);
   }
 
@@ -110,9 +108,7 @@ public class SitesResource {
       @PathParam("siteId") String siteId,
       @QueryParam("limit") @DefaultValue("50") String limit)
       throws SQLException {
-    guard.requireSite(headers, siteId);
-    int parsed = parseLimit(limit);
-    requireKnown(siteId);
+    int parsed = readableSiteLimit(headers, siteId, limit);
     return warnings.siteWarnings(siteId, parsed);
   }
 
@@ -124,10 +120,20 @@ public class SitesResource {
       @PathParam("siteId") String siteId,
       @QueryParam("limit") @DefaultValue("50") String limit)
       throws SQLException {
+    int parsed = readableSiteLimit(headers, siteId, limit);
+    return rejections.siteRejections(siteId, parsed);
+  }
+
+  /**
+   * The checks every per-site list makes, in the order that keeps other sites' existence secret:
+   * the caller may read the site (401/403), the limit is valid (400), the site exists (404).
+   */
+  private int readableSiteLimit(HttpHeaders headers, String siteId, String limit)
+      throws SQLException {
     guard.requireSite(headers, siteId);
     int parsed = parseLimit(limit);
     requireKnown(siteId);
-    return rejections.siteRejections(siteId, parsed);
+    return parsed;
   }
 
   private void requireKnown(String siteId) throws SQLException {

@@ -1,7 +1,6 @@
 package io.scanflow.reports.store;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,11 +45,6 @@ final class DeadLetterRows {
 
   /** Deletes the rows of dead letters older than {@link #RETENTION}; returns how many. */
   static int prune(Connection connection, Instant now) throws SQLException {
-    try (PreparedStatement statement =
-        connection.prepareStatement("delete from dead_letters where dead_lettered_at < ?")) {
-      statement.setObject(
-          1, java.time.OffsetDateTime.ofInstant(now.minus(RETENTION), java.time.ZoneOffset.UTC));
-      return statement.executeUpdate();
-    }
+    return Jdbc.deleteOlderThan(connection, "dead_letters", "dead_lettered_at", now, RETENTION);
   }
 }

@@ -1,12 +1,16 @@
 package io.scanflow.reports.store;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
-/** Reading PostgreSQL values into the types of the report model. */
+/** JDBC steps the report tables share: reading values into the model, deleting expired rows. */
 final class Jdbc {
   private Jdbc() {}
 
@@ -33,5 +37,19 @@ final class Jdbc {
         rows.getString("qr_code_id"),
         rows.getString("campaign"),
         instant(rows, "scanned_at"));
+  }
+
+  /**
+   * Deletes the rows of {@code table} whose {@code column} is older than {@code now - retention};
+   * returns how many. Table and column are constants of the caller, never input.
+   */
+  static int deleteOlderThan(
+      Connection connection, String table, String column, Instant now, Duration retention)
+      throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement("delete from " + table + " where " + column + " < ?")) {
+      statement.setObject(1, OffsetDateTime.ofInstant(now.minus(retention), ZoneOffset.UTC));
+      return statement.executeUpdate();
+    }
   }
 }

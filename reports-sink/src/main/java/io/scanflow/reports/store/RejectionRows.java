@@ -1,12 +1,9 @@
 package io.scanflow.reports.store;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /** Stores the rejection log in {@code request_rejections}, once per topic position. */
@@ -47,10 +44,6 @@ final class RejectionRows {
 
   /** Deletes the rejections older than {@link #RETENTION}; returns how many. */
   static int prune(Connection connection, Instant now) throws SQLException {
-    try (PreparedStatement statement =
-        connection.prepareStatement("delete from request_rejections where rejected_at < ?")) {
-      statement.setObject(1, OffsetDateTime.ofInstant(now.minus(RETENTION), ZoneOffset.UTC));
-      return statement.executeUpdate();
-    }
+    return Jdbc.deleteOlderThan(connection, "request_rejections", "rejected_at", now, RETENTION);
   }
 }
