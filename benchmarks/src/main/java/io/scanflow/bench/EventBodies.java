@@ -21,12 +21,36 @@ public final class EventBodies {
 
   private final String siteId;
   private final List<String> sessions;
+  private final String eventName;
   private final String runId = UUID.randomUUID().toString().substring(0, 8);
   private final AtomicLong sequence = new AtomicLong();
 
+  /** Purchases; see {@link #named}. */
   public EventBodies(String siteId, List<String> sessions) {
+    this(siteId, sessions, "purchase");
+  }
+
+  private EventBodies(String siteId, List<String> sessions, String eventName) {
     this.siteId = siteId;
     this.sessions = List.copyOf(sessions);
+    this.eventName = eventName;
+  }
+
+  /**
+   * The same sessions with an {@code event_name} of their own (and a new run id), so that the
+   * reports' count per event name says how many of these events are visible.
+   */
+  public EventBodies named(String name) {
+    return new EventBodies(siteId, sessions, name);
+  }
+
+  public String eventName() {
+    return eventName;
+  }
+
+  /** A short random id that keeps the event names and ids of repeated runs on one stack apart. */
+  public String runId() {
+    return runId;
   }
 
   /** A unique event id: the run id keeps ids of repeated runs on one stack apart. */
@@ -53,7 +77,7 @@ public final class EventBodies {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     ObjectNode event = JSON.createObjectNode();
     event.put("site_id", siteId);
-    event.put("event_name", "purchase");
+    event.put("event_name", eventName);
     event.put("event_id", eventId);
     event.put("scan_session_id", sessions.get(random.nextInt(sessions.size())));
     event.put("event_time", eventTime.toString());
