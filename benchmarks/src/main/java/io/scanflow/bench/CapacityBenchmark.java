@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Function;
 
 /**
  * {@code benchmarks/run capacity}: open-loop steps at rising rates against the running stack (see
@@ -69,7 +70,8 @@ final class CapacityBenchmark {
             options.warmup.toSeconds(),
             options.connections));
     warmUp(rates.all().get(0));
-    CapacitySearch.Outcome outcome = CapacitySearch.run(rates, rate -> step(rate, "step"));
+    CapacitySearch.Outcome outcome =
+        CapacitySearch.run(rates, rate -> step(rate, "step", Verdicts::capacity));
     Optional<CapacitySearch.Judged> overload = overload(outcome.capacity());
     condition("Load average (1/5/15 min) at end: " + Conditions.loadAverage());
     report(outcome, overload);
@@ -88,13 +90,18 @@ final class CapacityBenchmark {
     if (!options.overload || capacity.isEmpty()) {
       return Optional.empty();
     }
-    StepFigures figures = step(capacity.getAsInt() * 3 / 2, "overload");
-    return Optional.of(
-        new CapacitySearch.Judged(figures, Verdicts.overload(figures, options.answerDeadline)));
+    Function<StepFigures, List<String>> verdict =
+        figures -> Verdicts.overload(figures, options.answerDeadline);
+    StepFigures figures = step(capacity.getAsInt() * 3 / 2, "overload", verdict);
+    return Optional.of(new CapacitySearch.Judged(figures, verdict.apply(figures)));
   }
 
-  /** One step: the pipeline drained first, then the load, then the wait for what it accepted. */
-  private StepFigures step(int rate, String kind) throws Exception {
+  /**
+   * One step: the pipeline drained first, then the load, then the wait for what it accepted; says
+   * how it did by {@code verdict}.
+   */
+  private StepFigures step(int rate, String kind, Function<StepFigures, List<String>> verdict)
+      throws Exception {
     drain("before the " + rate + " events/s " + kind);
     Map<String, Long> pids = StackProcesses.find(stack);
     EventBodies named = bodies.named(eventName(kind, rate));
@@ -120,7 +127,7 @@ final class CapacityBenchmark {
         figures.noAnswer(),
         Format.millis(figures.sendToVisibleP99Ms()),
         figures.missing(),
-        Verdicts.capacity(figures).isEmpty() ? "pass" : "FAIL " + Verdicts.capacity(figures));
+        verdict.apply(figures).isEmpty() ? "pass" : "FAIL " + verdict.apply(figures));
     return figures;
   }
 
