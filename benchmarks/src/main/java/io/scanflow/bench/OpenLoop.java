@@ -57,6 +57,15 @@ final class OpenLoop {
       return sent - accepted();
     }
 
+    /**
+     * The accepted events not visible: those the reports did not count ({@code visible} of them
+     * were; -1 when unreadable, which makes every accepted event missing, never a silent pass), or
+     * the followed ones that never showed, whichever is more.
+     */
+    long missing(long visible) {
+      return Math.max(accepted() - Math.max(visible, 0), followedMissing);
+    }
+
     double sentPerSecond() {
       return sending.isZero() ? Double.NaN : sent / (sending.toNanos() / 1e9);
     }

@@ -33,8 +33,6 @@ record StepFigures(
       long visible,
       java.time.Duration answerDeadline,
       Map<String, ResourceMonitor.Usage> resources) {
-    // An unreadable count (-1) makes every accepted event count as missing: never a silent pass.
-    long missing = Math.max(run.accepted() - Math.max(visible, 0), run.followedMissing());
     return new StepFigures(
         run.plan().ratePerSecond(),
         run.sent(),
@@ -50,7 +48,7 @@ record StepFigures(
         run.sendToVisible().percentile(99),
         run.acceptToVisible().percentile(99),
         run.followed(),
-        missing,
+        run.missing(visible),
         resources);
   }
 

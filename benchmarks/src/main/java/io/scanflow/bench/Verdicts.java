@@ -9,14 +9,23 @@ final class Verdicts {
   /** pipeline.md section 7: p99 from sending the request to visible in the reports API. */
   static final double VISIBLE_P99_TARGET_MS = 2_000;
 
+  /** Below this share of the target rate the runner, not the stack, set the pace. */
+  static final double RUNNER_KEPT_UP = 0.95;
+
   private Verdicts() {}
 
   /**
-   * A capacity step passes when every request was answered 200, nothing accepted went missing, and
-   * the p99 from the scheduled send to visible is at most 2 s.
+   * A capacity step passes when the runner kept the rate, every request was answered 200, nothing
+   * accepted went missing, and the p99 from the scheduled send to visible is at most 2 s.
    */
   static List<String> capacity(StepFigures step) {
     List<String> failures = new ArrayList<>();
+    if (step.sentPerSecond() < RUNNER_KEPT_UP * step.rate()) {
+      failures.add(
+          String.format(
+              "the runner sent only %s of %s events/s (it was the limit, not the stack)",
+              Format.rate(step.sentPerSecond()), Format.rate(step.rate())));
+    }
     if (step.followed() == 0) {
       failures.add("no event followed");
     } else if (!(step.sendToVisibleP99Ms() <= VISIBLE_P99_TARGET_MS)) {

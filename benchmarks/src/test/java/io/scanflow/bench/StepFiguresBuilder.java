@@ -17,11 +17,13 @@ final class StepFiguresBuilder {
   private double sendToVisibleP99Ms = 900;
   private long followed = 1200;
   private long missing;
+  private double sentPerSecond;
 
   private StepFiguresBuilder(int rate) {
     this.rate = rate;
     this.sent = rate * 60L;
     statuses.put(200, sent);
+    this.sentPerSecond = rate;
   }
 
   static StepFiguresBuilder aStep(int rate) {
@@ -62,6 +64,11 @@ final class StepFiguresBuilder {
     return this;
   }
 
+  StepFiguresBuilder sentPerSecond(double rate) {
+    sentPerSecond = rate;
+    return this;
+  }
+
   StepFiguresBuilder missing(long count) {
     missing = count;
     return this;
@@ -77,7 +84,7 @@ final class StepFiguresBuilder {
     return new StepFigures(
         rate,
         sent,
-        rate,
+        sentPerSecond,
         statuses,
         unavailableWithoutRetryAfter,
         noAnswer,

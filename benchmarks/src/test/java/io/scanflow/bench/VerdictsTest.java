@@ -27,6 +27,14 @@ class VerdictsTest {
   }
 
   @Test
+  void shouldFailAStepWhereTheRunnerCouldNotKeepTheRate() {
+    assertThat(Verdicts.capacity(aStep(10000).sentPerSecond(9400).build()))
+        .containsExactly(
+            "the runner sent only 9,400 of 10,000 events/s (it was the limit, not the stack)");
+    assertThat(Verdicts.capacity(aStep(10000).sentPerSecond(9600).build())).isEmpty();
+  }
+
+  @Test
   void shouldNotPassACapacityStepThatFollowedNothing() {
     assertThat(Verdicts.capacity(aStep(1000).followed(0).build()))
         .containsExactly("no event followed");
