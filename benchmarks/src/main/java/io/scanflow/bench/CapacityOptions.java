@@ -96,13 +96,15 @@ final class CapacityOptions implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    RateSteps steps = rateSteps();
-    CapacityBenchmark.run(this, steps);
+    CapacityBenchmark.run(this, validated());
     return 0;
   }
 
-  /** The rates to try; refuses what cannot be stepped (falling or non-positive rates). */
-  RateSteps rateSteps() {
+  /**
+   * Refuses what picocli's types cannot (counts below 1, a deadline beyond the answer timeout,
+   * rates that do not rise) and returns the rates to try.
+   */
+  RateSteps validated() {
     Positive.require(
         spec,
         "--followed-per-second, --connections, --sessions",

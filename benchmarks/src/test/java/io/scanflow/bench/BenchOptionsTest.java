@@ -77,7 +77,7 @@ class BenchOptionsTest {
   void shouldParseTheCapacityCommandWithTheDocumentedDefaults() {
     CapacityOptions options = capacity();
 
-    assertThat(options.rateSteps().all())
+    assertThat(options.validated().all())
         .startsWith(1000, 2000, 4000, 6000, 8000, 10000, 12000, 14000)
         .endsWith(30000);
     assertThat(options.stepDuration).isEqualTo(Duration.ofSeconds(60));
@@ -98,7 +98,7 @@ class BenchOptionsTest {
             "--step-duration=30s",
             "--home=/tmp/scanflow-bench");
 
-    assertThat(options.rateSteps().all()).containsExactly(500, 1500, 2000, 2500);
+    assertThat(options.validated().all()).containsExactly(500, 1500, 2000, 2500);
     assertThat(options.overload).isFalse();
     assertThat(options.stepDuration).isEqualTo(Duration.ofSeconds(30));
     assertThat(options.common.home).isEqualTo(Path.of("/tmp/scanflow-bench"));
@@ -106,10 +106,10 @@ class BenchOptionsTest {
 
   @Test
   void shouldRefuseFallingRatesAndADeadlineBeyondTheAnswerTimeout() {
-    assertThatThrownBy(() -> capacity("--rates=2000,1000").rateSteps())
+    assertThatThrownBy(() -> capacity("--rates=2000,1000").validated())
         .isInstanceOf(ParameterException.class)
         .hasMessageContaining("rising");
-    assertThatThrownBy(() -> capacity("--answer-deadline=40s").rateSteps())
+    assertThatThrownBy(() -> capacity("--answer-deadline=40s").validated())
         .isInstanceOf(ParameterException.class)
         .hasMessageContaining("--answer-timeout");
   }
