@@ -46,41 +46,23 @@ final class DevStackCli implements Callable<Integer> {
   static CommandLine create(Action up, Action replay, Map<String, String> env, Path workingDir) {
     CommandLine cli =
         new CommandLine(new DevStackCli())
-            .addSubcommand(new Up(up, workingDir))
-            .addSubcommand(new Replay(replay, workingDir))
+            .addSubcommand(
+                "up",
+                stackCommand(
+                    up,
+                    workingDir,
+                    "Start Kafka, PostgreSQL and the four services; Ctrl-C stops them."))
+            .addSubcommand(
+                "replay",
+                stackCommand(
+                    replay,
+                    workingDir,
+                    "Rebuild all derived state from the retained topics, in the running dev stack or,"
+                        + " when none runs, in one started for it (which then keeps running)."))
             .addSubcommand(new HelpCommand());
     cli.setDefaultValueProvider(new EnvironmentDefaults(env));
     listStackOptionsInMainHelp(cli);
     return cli;
-  }
-
-  @Command(
-      name = "up",
-      sortOptions = false,
-      abbreviateSynopsis = true,
-      footerHeading = "%n",
-      footer = EnvironmentDefaults.NOTE,
-      description = "Start Kafka, PostgreSQL and the four services; Ctrl-C stops them.")
-  private static final class Up extends StackCommand {
-    Up(Action action, Path workingDir) {
-      super(action, workingDir);
-    }
-  }
-
-  @Command(
-      name = "replay",
-      sortOptions = false,
-      abbreviateSynopsis = true,
-      footerHeading = "%n",
-      footer = EnvironmentDefaults.NOTE,
-      description = {
-        "Rebuild all derived state from the retained topics, in the running dev stack or, when"
-            + " none runs, in one started for it (which then keeps running)."
-      })
-  private static final class Replay extends StackCommand {
-    Replay(Action action, Path workingDir) {
-      super(action, workingDir);
-    }
   }
 
   /** {@code -h} and {@code --help}, for each command (picocli's standard pair adds a version). */
@@ -92,8 +74,19 @@ final class DevStackCli implements Callable<Integer> {
     boolean requested;
   }
 
-  /** A command that runs an action on the config its options describe. */
-  private abstract static class StackCommand implements Callable<Integer> {
+  private static CommandLine stackCommand(Action action, Path workingDir, String description) {
+    CommandLine command = new CommandLine(new StackCommand(action, workingDir));
+    command.getCommandSpec().usageMessage().description(description);
+    return command;
+  }
+
+  /** {@code up} or {@code replay}: runs its action on the config its options describe. */
+  @Command(
+      sortOptions = false,
+      abbreviateSynopsis = true,
+      footerHeading = "%n",
+      footer = EnvironmentDefaults.NOTE)
+  private static final class StackCommand implements Callable<Integer> {
     @Mixin private StackOptions options;
     private final Action action;
     private final Path workingDir;
