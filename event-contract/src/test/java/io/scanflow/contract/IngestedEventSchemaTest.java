@@ -312,6 +312,7 @@ class IngestedEventSchemaTest {
             value("19.90", "EURO"),
             value("19.90", "EU"),
             value("19.90", ""),
+            value("19.90", "EUR\n"),
             JSON.objectNode().put("amount", 1),
             JSON.objectNode().put("currency", "EUR"),
             JSON.objectNode()));
@@ -334,7 +335,12 @@ class IngestedEventSchemaTest {
             JSON.objectNode().put("email_hash", HASH),
             JSON.objectNode().put("phone_hash", HASH)));
     for (String hash :
-        List.of(HASH.toUpperCase(java.util.Locale.ROOT), HASH.substring(1), HASH + "0", "")) {
+        List.of(
+            HASH.toUpperCase(java.util.Locale.ROOT),
+            HASH.substring(1),
+            HASH + "0",
+            HASH + "\n",
+            "")) {
       variants.add(nested("user_identifiers", "email_hash", JSON.textNode(hash)));
       variants.add(nested("user_identifiers", "phone_hash", JSON.textNode(hash)));
     }
