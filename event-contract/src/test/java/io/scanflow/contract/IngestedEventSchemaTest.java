@@ -115,9 +115,9 @@ class IngestedEventSchemaTest {
    * Records the schema refuses only for how a value is written, which reading turns into a valid
    * value: Jackson's usual coercions (a number or boolean where text belongs, a number for a
    * boolean, a float for an integer), an instant as epoch seconds or at 24:00, a padded UUID, an
-   * explicit null of an optional field, an unknown member of a nested object. What a stage writes
-   * back for these keeps the schema, so none of them can fail a later stage; any other difference
-   * fails this test.
+   * absent or null boolean (read as false), a null hash (read as absent), an unknown member of a
+   * nested object (dropped). What a stage writes back for these keeps the schema, so none of them
+   * can fail a later stage; any other difference between reader and schema fails this test.
    */
   private static final Set<String> NORMALISED_ON_READ =
       Set.of(
