@@ -6,6 +6,7 @@ import io.scanflow.contract.JsonSerde;
 import io.scanflow.contract.ScanSession;
 import io.scanflow.contract.TopicDescriptor;
 import io.scanflow.contract.Topics;
+import io.scanflow.contract.Violations;
 import io.scanflow.streams.DeadLetterRoute;
 import io.scanflow.streams.GuardedProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +26,9 @@ import org.apache.kafka.streams.state.Stores;
  * The attribution-stream topology: {@code server-events-unique} and {@code scan-sessions}
  * (co-partitioned by scan_session_id) meet in one task; {@code tracking-sites} is global; each
  * event leaves once on {@code server-events-attributed}; an event or session that cannot be read or
- * handled goes to the DLQ.
+ * handled goes to the DLQ. Events are checked with the contract's rules ({@link
+ * IngestedEvent#violations()}), the same check dedupe-stream dead-letters by, so an event that
+ * reaches this stage passes it.
  */
 @ApplicationScoped
 public class AttributionTopology {
@@ -67,7 +70,7 @@ public class AttributionTopology {
         () ->
             new GuardedProcessor<>(
                 Topics.SERVER_EVENTS_UNIQUE.valueSerde().deserializer(),
-                AttributionTopology::problemOfEvent,
+                IngestedEvent::violationsOf,
                 new EventAttributionProcessor(pendingTimeout, metrics, route),
                 route));
     addGuarded(
@@ -78,7 +81,7 @@ public class AttributionTopology {
         () ->
             new GuardedProcessor<>(
                 Topics.SCAN_SESSIONS.valueSerde().deserializer(),
-                AttributionTopology::problemOfSession,
+                AttributionTopology::violationsOfSession,
                 new SessionProcessor(metrics, route),
                 route));
     topology.addStateStore(sessionsStore(), ATTRIBUTE_EVENTS, TRACK_SESSIONS);
@@ -134,29 +137,16 @@ public class AttributionTopology {
         .withLoggingDisabled();
   }
 
-  static String problemOfEvent(IngestedEvent event) {
-    if (event == null) {
-      return "server-events-unique record has no value";
-    }
-    if (event.siteId() == null || event.eventId() == null || event.scanSessionId() == null) {
-      return "site_id, event_id and scan_session_id are required";
-    }
-    if (event.eventTime() == null) {
-      return "event_time is required";
-    }
-    return null;
-  }
-
   /** A null session is a tombstone, which is fine; a session without site or time is not. */
-  static String problemOfSession(ScanSession session) {
+  static Violations violationsOfSession(ScanSession session) {
     if (session == null) {
-      return null;
+      return Violations.NONE;
     }
     if (session.scanSessionId() == null
         || session.siteId() == null
         || session.scannedAt() == null) {
-      return "scan_session_id, site_id and scanned_at are required";
+      return Violations.of("scan_session_id, site_id and scanned_at are required");
     }
-    return null;
+    return Violations.NONE;
   }
 }

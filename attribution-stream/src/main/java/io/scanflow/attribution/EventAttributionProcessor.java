@@ -4,14 +4,11 @@ import io.scanflow.contract.IngestedEvent;
 import io.scanflow.contract.PipelineHeaders;
 import io.scanflow.contract.ScanSession;
 import io.scanflow.streams.DeadLetterRoute;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -59,7 +56,7 @@ final class EventAttributionProcessor implements Processor<String, IngestedEvent
   public void process(Record<String, IngestedEvent> record) {
     metrics.eventIn();
     IngestedEvent event = record.value();
-    String sessionId = event.scanSessionId().toLowerCase(Locale.ROOT);
+    String sessionId = event.sessionKey();
     ScanSession session = sessions.get(sessionId);
     if (session != null) {
       outcomes.emit(record, session);
@@ -74,7 +71,7 @@ final class EventAttributionProcessor implements Processor<String, IngestedEvent
             event,
             now,
             record.timestamp(),
-            deduplicatedAt(record),
+            PipelineHeaders.deduplicatedAt(record.headers()).orElse(null),
             source.map(RecordMetadata::partition).orElse(null),
             source.map(RecordMetadata::offset).orElse(null)));
     outcomes.sendPending(provisional);
@@ -104,11 +101,6 @@ final class EventAttributionProcessor implements Processor<String, IngestedEvent
   private Duration punctuationInterval() {
     long tenth = pendingTimeout.toMillis() / 10;
     return Duration.ofMillis(Math.max(100, Math.min(1000, tenth)));
-  }
-
-  private static String deduplicatedAt(Record<?, ?> record) {
-    Header header = record.headers().lastHeader(PipelineHeaders.DEDUPLICATED_AT);
-    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
   }
 
   @Override

@@ -14,7 +14,6 @@ import io.scanflow.streams.RecordFailures;
 import io.scanflow.streams.RecordSizeLimit;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Locale;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -116,9 +115,7 @@ final class Outcomes {
   private static Headers headersOf(PendingEvent pending) {
     RecordHeaders headers = new RecordHeaders();
     if (pending.deduplicatedAt() != null) {
-      headers.add(
-          PipelineHeaders.DEDUPLICATED_AT,
-          pending.deduplicatedAt().getBytes(StandardCharsets.UTF_8));
+      PipelineHeaders.stampDeduplicatedAt(headers, pending.deduplicatedAt());
     }
     return headers;
   }
@@ -129,7 +126,7 @@ final class Outcomes {
    */
   private static DeadLetters.DeadLetter deadLetterOf(PendingEvent pending, RuntimeException e) {
     IngestedEvent event = pending.event();
-    byte[] key = event.scanSessionId().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8);
+    byte[] key = event.sessionKey().getBytes(StandardCharsets.UTF_8);
     DlqHeaders.Source source =
         pending.sourceOffset() == null
             ? null

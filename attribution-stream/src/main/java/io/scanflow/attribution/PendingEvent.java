@@ -15,6 +15,6 @@ public record PendingEvent(
     @JsonProperty("event") IngestedEvent event,
     @JsonProperty("pending_since") Instant pendingSince,
     @JsonProperty("record_timestamp") long recordTimestamp,
-    @JsonProperty("deduplicated_at") String deduplicatedAt,
+    @JsonProperty("deduplicated_at") Instant deduplicatedAt,
     @JsonProperty("source_partition") Integer sourcePartition,
     @JsonProperty("source_offset") Long sourceOffset) {}

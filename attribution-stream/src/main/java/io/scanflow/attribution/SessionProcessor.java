@@ -1,10 +1,10 @@
 package io.scanflow.attribution;
 
 import io.scanflow.contract.ScanSession;
+import io.scanflow.contract.SessionKey;
 import io.scanflow.streams.DeadLetterRoute;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -53,11 +53,11 @@ final class SessionProcessor implements Processor<String, ScanSession, byte[], b
       // Only an operator writes a tombstone (ingest-api never does), to erase a session: its owner
       // is forgotten with it, and the next registration of the id is a first one again.
       if (record.key() != null) {
-        sessions.delete(record.key().toLowerCase(Locale.ROOT));
+        sessions.delete(SessionKey.of(record.key()));
       }
       return;
     }
-    String sessionId = session.scanSessionId().toLowerCase(Locale.ROOT);
+    String sessionId = session.sessionKey();
     ScanSession first = sessions.get(sessionId);
     if (first != null) {
       keepFirst(first, session);

@@ -11,7 +11,6 @@ import io.scanflow.contract.TrackingSite;
 import io.scanflow.streams.BoundedMemoryRocksDbConfig;
 import io.scanflow.streams.testing.TopologyTestDrivers;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -69,7 +68,7 @@ final class AttributionDriver implements AutoCloseable {
   /** A unique event as dedupe-stream writes it: key scan_session_id, with its header. */
   void send(IngestedEvent event) {
     RecordHeaders headers = new RecordHeaders();
-    headers.add(PipelineHeaders.DEDUPLICATED_AT, DEDUPLICATED_AT.getBytes(StandardCharsets.UTF_8));
+    PipelineHeaders.stampDeduplicatedAt(headers, Instant.parse(DEDUPLICATED_AT));
     uniqueEvents.pipeInput(
         new TestRecord<>(event.scanSessionId(), event, headers, event.receivedAt()));
   }

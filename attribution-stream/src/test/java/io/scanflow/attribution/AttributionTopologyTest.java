@@ -263,6 +263,29 @@ class AttributionTopologyTest {
     assertThat(attributed.readValue().event()).isEqualTo(next);
   }
 
+  /**
+   * dedupe-stream dead-letters such an event first; this stage applies the same contract rule to a
+   * record written to its input by anything else, so the two can never disagree.
+   */
+  @Test
+  void shouldGuardItselfWithTheContractRuleDedupeDeadLettersBy() {
+    ScanSession session = aSession().build();
+    send(session);
+    IngestedEvent nameless = anEventOf(session).withEventId("nameless").build();
+    byte[] raw = json(nameless.toBuilder().eventName("").build());
+
+    rawInput(Topics.SERVER_EVENTS_UNIQUE).pipeInput(key(session), raw, SCANNED_AT);
+    IngestedEvent next = anEventOf(session).withEventId("next").build();
+    send(next);
+
+    TestRecord<byte[], byte[]> letter = dlq.readRecord();
+    assertThat(letter.value()).isEqualTo(raw);
+    assertThat(header(letter, DlqHeaders.ERROR_MESSAGE))
+        .isEqualTo("event_name must be 1 to 128 characters long");
+    assertThat(attributed.readValue().event()).isEqualTo(next);
+    assertThat(dlq.isEmpty()).isTrue();
+  }
+
   @Test
   void shouldDeadLetterEventWhoseAttributionFailsAndAttributeTheNext() {
     send(END_OF_TIME);

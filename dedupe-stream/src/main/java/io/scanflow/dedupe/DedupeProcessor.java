@@ -6,10 +6,8 @@ import io.scanflow.contract.PipelineHeaders;
 import io.scanflow.contract.Topics;
 import io.scanflow.streams.OutputRecords;
 import io.scanflow.streams.RecordSizeLimit;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -88,8 +86,8 @@ final class DedupeProcessor implements Processor<String, IngestedEvent, byte[], 
 
   /** The counted copy, re-keyed by its scan session so that attribution needs no repartition. */
   private Record<byte[], byte[]> unique(Record<String, IngestedEvent> record) {
-    String sessionKey = record.value().scanSessionId().toLowerCase(Locale.ROOT);
-    return outputs.serialize(record.withKey(sessionKey), Topics.SERVER_EVENTS_UNIQUE);
+    return outputs.serialize(
+        record.withKey(record.value().sessionKey()), Topics.SERVER_EVENTS_UNIQUE);
   }
 
   private void forwardUnique(Record<byte[], byte[]> record) {
@@ -98,14 +96,8 @@ final class DedupeProcessor implements Processor<String, IngestedEvent, byte[], 
   }
 
   private Record<String, IngestedEvent> stampDeduplicatedAt(Record<String, IngestedEvent> record) {
-    byte[] now =
-        Instant.ofEpochMilli(context.currentSystemTimeMs())
-            .toString()
-            .getBytes(StandardCharsets.UTF_8);
-    record
-        .headers()
-        .remove(PipelineHeaders.DEDUPLICATED_AT)
-        .add(PipelineHeaders.DEDUPLICATED_AT, now);
+    Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+    PipelineHeaders.stampDeduplicatedAt(record.headers(), now);
     return record;
   }
 }

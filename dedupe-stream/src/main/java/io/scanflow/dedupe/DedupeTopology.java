@@ -20,7 +20,8 @@ import org.apache.kafka.streams.state.WindowStore;
  * The dedupe-stream topology: {@code server-events} in; the first receipt of each {@code (site_id,
  * event_id)} within the window to {@code server-events-unique} (keyed by scan session), later ones
  * to {@code server-events-duplicates}; a record that cannot be read or deduplicated to {@code
- * server-events-dlq}.
+ * server-events-dlq}. As the first stage it applies the contract's rules ({@link
+ * IngestedEvent#violations()}): a receipt that breaks them is dead-lettered here, and never later.
  */
 @ApplicationScoped
 public class DedupeTopology {
@@ -51,7 +52,7 @@ public class DedupeTopology {
         () ->
             new GuardedProcessor<>(
                 Topics.SERVER_EVENTS.valueSerde().deserializer(),
-                DedupeTopology::problemOf,
+                IngestedEvent::violationsOf,
                 new DedupeProcessor(window, metrics),
                 route),
         SOURCE);
@@ -76,22 +77,5 @@ public class DedupeTopology {
         Stores.persistentWindowStore(FIRST_RECEIPTS_STORE, window, window, false),
         Serdes.String(),
         new FirstReceiptSerde());
-  }
-
-  /** What makes a readable record unusable here, or null when it can be deduplicated. */
-  static String problemOf(IngestedEvent event) {
-    if (event == null) {
-      return "server-events record has no value";
-    }
-    if (event.siteId() == null || event.eventId() == null) {
-      return "site_id and event_id are required";
-    }
-    if (event.scanSessionId() == null) {
-      return "scan_session_id is required";
-    }
-    if (event.ingestId() == null || event.receivedAt() == null) {
-      return "ingest_id and received_at are required";
-    }
-    return null;
   }
 }

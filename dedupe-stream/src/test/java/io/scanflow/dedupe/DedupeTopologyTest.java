@@ -5,19 +5,25 @@ import static io.scanflow.streams.testing.TopologyTestDrivers.header;
 import static io.scanflow.testsupport.IngestedEventBuilder.anEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.scanflow.contract.ContractJson;
+import io.scanflow.contract.ConversionValue;
 import io.scanflow.contract.DlqHeaders;
 import io.scanflow.contract.DuplicateEvent;
 import io.scanflow.contract.IngestedEvent;
 import io.scanflow.contract.PipelineHeaders;
 import io.scanflow.contract.Topics;
+import io.scanflow.contract.UserIdentifiers;
 import io.scanflow.streams.testing.TopologyTestDrivers;
 import io.scanflow.testsupport.IngestedEventBuilder;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.streams.StreamsConfig;
@@ -29,6 +35,9 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class DedupeTopologyTest {
   private static final Duration WINDOW = Duration.ofDays(7);
@@ -207,9 +216,9 @@ class DedupeTopologyTest {
   void shouldSendUnreadableRecordsToDlqAndKeepGoing() {
     byte[] key = "site-a/broken".getBytes(StandardCharsets.UTF_8);
     byte[] garbage = "{not json".getBytes(StandardCharsets.UTF_8);
-    byte[] noSession =
-        "{\"event_id\":\"e\",\"site_id\":\"s\",\"ingest_id\":\"0f8fad5b-d9cb-469f-a165-70867728950e\",\"received_at\":\"2026-11-01T10:00:00Z\"}"
-            .getBytes(StandardCharsets.UTF_8);
+    ObjectNode json = ContractJson.mapper().valueToTree(anEvent().build());
+    json.remove("scan_session_id");
+    byte[] noSession = json.toString().getBytes(StandardCharsets.UTF_8);
 
     rawServerEvents.pipeInput(key, garbage, T0);
     rawServerEvents.pipeInput(key, noSession, T0);
@@ -232,6 +241,71 @@ class DedupeTopologyTest {
     assertThat(header(dead.get(1), DlqHeaders.SOURCE_OFFSET)).isEqualTo("1");
     assertThat(unique.readValuesToList()).containsExactly(good);
     assertThat(registry.counter("scanflow.dedupe.dead.letters").count()).isEqualTo(2.0);
+  }
+
+  @Test
+  void shouldDeadLetterEventWithoutEventTimeAtDedupe() {
+    IngestedEvent timeless =
+        anEvent().withEventId("e-1").build().toBuilder().eventTime(null).build();
+    IngestedEvent resend = anEvent().withEventId("e-1").receivedAt(T0.plusSeconds(1)).build();
+
+    send(timeless);
+    send(resend);
+
+    TestRecord<byte[], byte[]> letter = dlq.readRecord();
+    assertThat(header(letter, DlqHeaders.ERROR_MESSAGE)).isEqualTo("event_time is required");
+    assertThat(header(letter, DlqHeaders.STAGE)).isEqualTo("dedupe-stream");
+    assertThat(unique.readValuesToList())
+        .as("a dead-lettered receipt is not remembered: its resend counts")
+        .containsExactly(resend);
+  }
+
+  @Test
+  void shouldDeadLetterEmptyEventNameAtDedupe() {
+    send(anEvent().build().toBuilder().eventName("").build());
+
+    assertThat(header(dlq.readRecord(), DlqHeaders.ERROR_MESSAGE))
+        .isEqualTo("event_name must be 1 to 128 characters long");
+    assertThat(unique.isEmpty()).isTrue();
+  }
+
+  /** Whatever breaks ingested-event.schema.json stops here, so no later stage meets it. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("contractBreaks")
+  void shouldDeadLetterEveryBreakOfTheContractAtDedupe(String violation, IngestedEvent broken) {
+    IngestedEvent good = anEvent().build();
+
+    send(broken);
+    send(good);
+
+    assertThat(header(dlq.readRecord(), DlqHeaders.ERROR_MESSAGE)).isEqualTo(violation);
+    assertThat(dlq.isEmpty()).isTrue();
+    assertThat(unique.readValuesToList()).containsExactly(good);
+    assertThat(duplicates.isEmpty()).isTrue();
+  }
+
+  static Stream<Arguments> contractBreaks() {
+    IngestedEvent event = anEvent().build();
+    return Stream.of(
+        Arguments.of(
+            "api_key_id is required",
+            event.toBuilder().receipt(event.ingestId(), null, event.receivedAt()).build()),
+        Arguments.of("schema_version must be 1", event.toBuilder().schemaVersion(2).build()),
+        Arguments.of(
+            "site_id must be 1 to 64 characters long",
+            event.toBuilder().siteId("s".repeat(65)).build()),
+        Arguments.of(
+            "scan_session_id must be a UUID", event.toBuilder().scanSessionId("session-1").build()),
+        Arguments.of(
+            "conversion_value.amount must not be negative",
+            event.toBuilder()
+                .conversionValue(new ConversionValue(new BigDecimal("-0.01"), "EUR"))
+                .build()),
+        Arguments.of(
+            "user_identifiers.email_hash must match [0-9a-f]{64}",
+            event.toBuilder()
+                .userIdentifiers(new UserIdentifiers("raw@example.com", null))
+                .build()));
   }
 
   @Test

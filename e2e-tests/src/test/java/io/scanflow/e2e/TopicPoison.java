@@ -165,20 +165,16 @@ record TopicPoison(
       Instant eventTime,
       ObjectNode properties,
       ConversionValue value) {
-    return new IngestedEvent(
-        IngestedEvent.SCHEMA_VERSION,
-        UUID.randomUUID(),
-        eventId,
-        false,
-        siteId,
-        "e2e-poison",
-        eventName,
-        UUID.randomUUID().toString(),
-        eventTime,
-        Instant.now(),
-        properties,
-        value,
-        null);
+    return IngestedEvent.builder()
+        .receipt(UUID.randomUUID(), "e2e-poison", Instant.now())
+        .eventId(eventId, false)
+        .siteId(siteId)
+        .eventName(eventName)
+        .scanSessionId(UUID.randomUUID().toString())
+        .eventTime(eventTime)
+        .properties(properties)
+        .conversionValue(value)
+        .build();
   }
 
   private static ObjectNode props() {

@@ -11,4 +11,10 @@ public record ScanSession(
     @JsonProperty("site_id") String siteId,
     @JsonProperty("qr_code_id") String qrCodeId,
     @JsonProperty("campaign") String campaign,
-    @JsonProperty("scanned_at") Instant scannedAt) {}
+    @JsonProperty("scanned_at") Instant scannedAt) {
+
+  /** The key this session has on {@code scan-sessions} and in attribution's stores. */
+  public String sessionKey() {
+    return SessionKey.of(scanSessionId);
+  }
+}

@@ -27,7 +27,8 @@ class ContractJsonTest {
         RECEIVED,
         properties,
         new ConversionValue(new BigDecimal("19.90"), "EUR"),
-        new UserIdentifiers("a".repeat(64), null));
+        new UserIdentifiers("a".repeat(64), null),
+        false);
   }
 
   @Test
@@ -53,7 +54,7 @@ class ContractJsonTest {
 
   @Test
   void shouldCarryTheTestMarkThroughEveryRecordThatHoldsTheEvent() {
-    IngestedEvent test = anEvent().asTest();
+    IngestedEvent test = anEvent().toBuilder().test(true).build();
     DuplicateEvent duplicate = new DuplicateEvent(test, UUID.randomUUID(), RECEIVED);
     AttributedEvent attributed =
         new AttributedEvent(
@@ -67,7 +68,7 @@ class ContractJsonTest {
 
   @Test
   void shouldReadARecordWrittenWithoutTheTestFieldAsNoTestEvent() throws Exception {
-    ObjectNode json = ContractJson.mapper().valueToTree(anEvent().asTest());
+    ObjectNode json = ContractJson.mapper().valueToTree(anEvent().toBuilder().test(true).build());
     json.remove("test");
 
     assertThat(ContractJson.mapper().treeToValue(json, IngestedEvent.class).test()).isFalse();

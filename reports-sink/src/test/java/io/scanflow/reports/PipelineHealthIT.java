@@ -23,7 +23,6 @@ import io.scanflow.testsupport.PostgresTestDatabase;
 import io.scanflow.testsupport.PostgresTestResource;
 import jakarta.inject.Inject;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -183,11 +182,7 @@ class PipelineHealthIT {
     ProducerRecord<String, AttributedEvent> record =
         new ProducerRecord<>(
             Topics.SERVER_EVENTS_ATTRIBUTED.name(), event.event().eventKey(), event);
-    record
-        .headers()
-        .add(
-            PipelineHeaders.DEDUPLICATED_AT,
-            event.attributedAt().toString().getBytes(StandardCharsets.UTF_8));
+    PipelineHeaders.stampDeduplicatedAt(record.headers(), event.attributedAt());
     return record;
   }
 

@@ -26,21 +26,11 @@ final class TestEvents {
     IngestedEvent first = counted.event();
     Instant receivedAt = first.receivedAt().plusMillis(500);
     IngestedEvent again =
-        new IngestedEvent(
-            first.schemaVersion(),
-            UUID.randomUUID(),
-            first.eventId(),
-            false,
-            first.siteId(),
-            first.apiKeyId(),
-            first.eventName(),
-            first.scanSessionId(),
-            first.eventTime(),
-            receivedAt,
-            first.properties(),
-            first.conversionValue(),
-            first.userIdentifiers(),
-            first.test());
+        first.toBuilder()
+            .ingestId(UUID.randomUUID())
+            .eventId(first.eventId(), false)
+            .receivedAt(receivedAt)
+            .build();
     return new DuplicateEvent(again, first.ingestId(), first.receivedAt());
   }
 

@@ -9,7 +9,6 @@ import io.scanflow.contract.RequestRejection;
 import io.scanflow.contract.Topics;
 import io.scanflow.contract.TrackingSite;
 import io.scanflow.testsupport.KafkaTestCluster;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,9 +69,7 @@ final class TopicPublisher implements AutoCloseable {
       ProducerRecord<String, AttributedEvent> record =
           new ProducerRecord<>(
               Topics.SERVER_EVENTS_ATTRIBUTED.name(), event.event().eventKey(), event);
-      record
-          .headers()
-          .add(PipelineHeaders.DEDUPLICATED_AT, header(event.attributedAt().minusMillis(10)));
+      PipelineHeaders.stampDeduplicatedAt(record.headers(), event.attributedAt().minusMillis(10));
       sent.add(events.send(record));
     }
     sent.forEach(TopicPublisher::await);
@@ -84,11 +81,8 @@ final class TopicPublisher implements AutoCloseable {
       ProducerRecord<String, DuplicateEvent> record =
           new ProducerRecord<>(
               Topics.SERVER_EVENTS_DUPLICATES.name(), duplicate.event().eventKey(), duplicate);
-      record
-          .headers()
-          .add(
-              PipelineHeaders.DEDUPLICATED_AT,
-              header(duplicate.event().receivedAt().plusMillis(5)));
+      PipelineHeaders.stampDeduplicatedAt(
+          record.headers(), duplicate.event().receivedAt().plusMillis(5));
       sent.add(this.duplicates.send(record));
     }
     sent.forEach(TopicPublisher::await);
@@ -107,10 +101,6 @@ final class TopicPublisher implements AutoCloseable {
   /** Publishes arbitrary bytes, e.g. a value no stage could have written; returns where. */
   RecordMetadata raw(String topic, String key, byte[] value) {
     return await(raw.send(new ProducerRecord<>(topic, key, value)));
-  }
-
-  private static byte[] header(Instant at) {
-    return at.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   private static RecordMetadata await(Future<RecordMetadata> sent) {

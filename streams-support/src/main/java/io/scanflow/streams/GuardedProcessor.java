@@ -1,6 +1,7 @@
 package io.scanflow.streams;
 
 import io.scanflow.contract.DlqHeaders;
+import io.scanflow.contract.Violations;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 import org.apache.kafka.common.header.Header;
@@ -25,24 +26,24 @@ import org.apache.kafka.streams.processor.api.Record;
  */
 public final class GuardedProcessor<V> implements Processor<byte[], byte[], byte[], byte[]> {
   private final Deserializer<V> deserializer;
-  private final Function<V, String> problemOf;
+  private final Function<V, Violations> violationsOf;
   private final Processor<String, V, byte[], byte[]> stage;
   private final DeadLetterRoute route;
   private ProcessorContext<byte[], byte[]> context;
   private DeadLetters deadLetters;
 
   /**
-   * @param problemOf what is wrong with a deserialised value (it may be null for a tombstone), or
-   *     null when the stage can process it
+   * @param violationsOf what is wrong with a deserialised value (it may be null for a tombstone);
+   *     empty when the stage can process it
    * @param stage the stage's processor; it forwards serialised records through the same context
    */
   public GuardedProcessor(
       Deserializer<V> deserializer,
-      Function<V, String> problemOf,
+      Function<V, Violations> violationsOf,
       Processor<String, V, byte[], byte[]> stage,
       DeadLetterRoute route) {
     this.deserializer = deserializer;
-    this.problemOf = problemOf;
+    this.violationsOf = violationsOf;
     this.stage = stage;
     this.route = route;
   }
@@ -68,10 +69,10 @@ public final class GuardedProcessor<V> implements Processor<byte[], byte[], byte
       deadLetter(record, inputHeaders, source, e.getClass().getName(), e.getMessage(), null);
       return;
     }
-    String problem = problemOf.apply(value);
-    if (problem != null) {
+    Violations violations = violationsOf.apply(value);
+    if (!violations.isEmpty()) {
       String invalid = IllegalArgumentException.class.getName();
-      deadLetter(record, inputHeaders, source, invalid, problem, null);
+      deadLetter(record, inputHeaders, source, invalid, violations.summary(), null);
       return;
     }
     try {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.scanflow.contract.DlqHeaders;
+import io.scanflow.contract.Violations;
 import io.scanflow.streams.testing.TopologyTestDrivers;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -153,7 +154,7 @@ class GuardedProcessorTest {
         () ->
             new GuardedProcessor<>(
                 GuardedProcessorTest::readText,
-                text -> text.isEmpty() ? "empty" : null,
+                text -> text.isEmpty() ? Violations.of("empty") : Violations.NONE,
                 new UpperCase(),
                 route),
         "source");

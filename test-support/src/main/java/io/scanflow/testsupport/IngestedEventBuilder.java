@@ -72,19 +72,13 @@ public final class IngestedEventBuilder {
     Instant happened =
         eventTime != null ? eventTime : receivedAt != null ? receivedAt : DEFAULT_TIME;
     Instant received = receivedAt != null ? receivedAt : happened.plus(receivedAfter);
-    return new IngestedEvent(
-        IngestedEvent.SCHEMA_VERSION,
-        UUID.randomUUID(),
-        eventId,
-        generated,
-        siteId,
-        "key-1",
-        "purchase",
-        scanSessionId,
-        happened,
-        received,
-        null,
-        null,
-        null);
+    return IngestedEvent.builder()
+        .receipt(UUID.randomUUID(), "key-1", received)
+        .eventId(eventId, generated)
+        .siteId(siteId)
+        .eventName("purchase")
+        .scanSessionId(scanSessionId)
+        .eventTime(happened)
+        .build();
   }
 }

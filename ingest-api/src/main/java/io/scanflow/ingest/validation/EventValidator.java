@@ -3,6 +3,7 @@ package io.scanflow.ingest.validation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scanflow.contract.ConversionValue;
+import io.scanflow.contract.IngestedEvent;
 import io.scanflow.contract.UserIdentifiers;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,15 +51,16 @@ public final class EventValidator {
     boolean generated = eventId == null;
     return Validated.valid(
         new ValidEvent(
-            siteId,
-            eventName,
-            scanSessionId,
-            generated ? UUID.randomUUID().toString() : eventId,
-            generated,
-            eventTime == null ? receivedAt : eventTime,
-            properties,
-            value,
-            identifiers,
-            test));
+            IngestedEvent.builder()
+                .siteId(siteId)
+                .eventName(eventName)
+                .scanSessionId(scanSessionId)
+                .eventId(generated ? UUID.randomUUID().toString() : eventId, generated)
+                .eventTime(eventTime == null ? receivedAt : eventTime)
+                .properties(properties)
+                .conversionValue(value)
+                .userIdentifiers(identifiers)
+                .test(test)
+                .build()));
   }
 }

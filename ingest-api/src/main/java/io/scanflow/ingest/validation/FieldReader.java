@@ -2,6 +2,7 @@ package io.scanflow.ingest.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scanflow.contract.SessionKey;
 import io.scanflow.contract.StorableText;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -81,7 +82,7 @@ public final class FieldReader {
     return value;
   }
 
-  /** A canonical 8-4-4-4-12 hex UUID, any case; returned lower-case. */
+  /** A canonical 8-4-4-4-12 hex UUID, any case: a scan session id, returned as its key. */
   public String uuid(String field, boolean required) {
     if (!checkPresence(field, required)) {
       return null;
@@ -91,7 +92,7 @@ public final class FieldReader {
       problems.add(Problem.notUuid(at(field)));
       return null;
     }
-    return node.textValue().toLowerCase(Locale.ROOT);
+    return SessionKey.of(node.textValue());
   }
 
   /** An RFC 3339 timestamp with an offset. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.scanflow.contract.ContractJson;
+import io.scanflow.contract.IngestedEvent;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,10 +32,11 @@ class EventValidatorTest {
     return result.problems();
   }
 
-  private ValidEvent valid(EventJson event) {
+  /** The event as it will be written, before its receipt is stamped. */
+  private IngestedEvent valid(EventJson event) {
     Validated<ValidEvent> result = validator.validate(event.json(), Loc.body(), NOW);
     assertThat(result.problems()).isEmpty();
-    return result.value();
+    return result.value().event();
   }
 
   private static Problem problem(String msg, String type, Object... path) {
@@ -101,8 +103,7 @@ class EventValidatorTest {
     assertThat(valid(anEvent()).test()).isFalse();
     assertThat(valid(anEvent().withJson("test", "null")).test()).isFalse();
     assertThat(valid(anEvent().withJson("test", "false")).test()).isFalse();
-    assertThat(valid(anEvent().withJson("test", "true")).toIngested(null, "k", NOW).test())
-        .isTrue();
+    assertThat(valid(anEvent().withJson("test", "true")).test()).isTrue();
   }
 
   @ParameterizedTest
@@ -164,7 +165,7 @@ class EventValidatorTest {
 
   @Test
   void shouldNormaliseScanSessionIdToLowerCase() {
-    ValidEvent event =
+    IngestedEvent event =
         valid(anEvent().with("scan_session_id", "6F1C2A4E-8A57-4C1E-9D1A-3B2F1E0C9A77"));
 
     assertThat(event.scanSessionId()).isEqualTo("6f1c2a4e-8a57-4c1e-9d1a-3b2f1e0c9a77");
@@ -289,7 +290,7 @@ class EventValidatorTest {
         validator.validate(JsonBody.parse(utf8(withAmount(amount))).value(), Loc.body(), NOW);
 
     assertThat(result.problems()).isEmpty();
-    assertThat(result.value().conversionValue().amount()).isEqualTo(new BigDecimal(amount));
+    assertThat(result.value().event().conversionValue().amount()).isEqualTo(new BigDecimal(amount));
   }
 
   @Test
@@ -345,7 +346,7 @@ class EventValidatorTest {
 
   @Test
   void shouldKeepAmountExact() {
-    ValidEvent event =
+    IngestedEvent event =
         valid(anEvent().withJson("conversion_value", "{\"amount\": 0.1, \"currency\": \"EUR\"}"));
 
     assertThat(event.conversionValue().amount()).isEqualTo(new BigDecimal("0.1"));
@@ -478,7 +479,7 @@ class EventValidatorTest {
 
   @Test
   void shouldKeepValidHashes() {
-    ValidEvent event =
+    IngestedEvent event =
         valid(anEvent().withJson("user_identifiers", "{\"email_hash\": \"" + HASH + "\"}"));
 
     assertThat(event.userIdentifiers().emailHash()).isEqualTo(HASH);
@@ -519,7 +520,7 @@ class EventValidatorTest {
 
   @Test
   void shouldAcceptOffsetsAndConvertToUtc() {
-    ValidEvent event = valid(anEvent().with("event_time", "2026-11-26T09:10:00.5+01:00"));
+    IngestedEvent event = valid(anEvent().with("event_time", "2026-11-26T09:10:00.5+01:00"));
 
     assertThat(event.eventTime()).isEqualTo(Instant.parse("2026-11-26T08:10:00.500Z"));
   }
@@ -573,7 +574,7 @@ class EventValidatorTest {
 
   @Test
   void shouldGenerateAnEventIdWhenAbsent() {
-    ValidEvent event = valid(anEvent());
+    IngestedEvent event = valid(anEvent());
 
     assertThat(event.eventIdGenerated()).isTrue();
     assertThat(java.util.UUID.fromString(event.eventId())).isNotNull();
@@ -582,7 +583,7 @@ class EventValidatorTest {
 
   @Test
   void shouldKeepAGivenEventId() {
-    ValidEvent event = valid(anEvent().with("event_id", "order-1"));
+    IngestedEvent event = valid(anEvent().with("event_id", "order-1"));
 
     assertThat(event.eventIdGenerated()).isFalse();
     assertThat(event.eventId()).isEqualTo("order-1");

@@ -16,15 +16,12 @@ import io.scanflow.reports.store.PendingEvent;
 import io.scanflow.reports.store.RejectionRow;
 import io.scanflow.reports.store.ReportRow;
 import io.scanflow.reports.store.SiteChange;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
@@ -81,7 +78,7 @@ public final class BatchAssembler {
     String topic = record.topic();
     if (topic.equals(Topics.SERVER_EVENTS_ATTRIBUTED.name())) {
       AttributedEvent event = read(record, ATTRIBUTED);
-      requireEvent(event == null ? null : event.event());
+      IngestedEvent.violationsOf(event == null ? null : event.event()).throwIfAny();
       if (event.attribution() == null || event.attribution().status() == null) {
         throw new IllegalArgumentException("attribution missing");
       }
@@ -91,7 +88,7 @@ public final class BatchAssembler {
       return new CountedEvent(event, deduplicatedAt(record));
     } else if (topic.equals(Topics.SERVER_EVENTS_DUPLICATES.name())) {
       DuplicateEvent duplicate = read(record, DUPLICATES);
-      requireEvent(duplicate == null ? null : duplicate.event());
+      IngestedEvent.violationsOf(duplicate == null ? null : duplicate.event()).throwIfAny();
       return new DuplicateReceipt(duplicate, deduplicatedAt(record));
     } else if (topic.equals(Topics.TRACKING_SITES.name())) {
       return new SiteChange(requireKey(record), read(record, SITES));
@@ -116,32 +113,7 @@ public final class BatchAssembler {
     return record.key();
   }
 
-  /** The fields the tables cannot do without; everything else may be absent. */
-  private static void requireEvent(IngestedEvent event) {
-    if (event == null
-        || blank(event.siteId())
-        || blank(event.eventId())
-        || blank(event.eventName())
-        || event.ingestId() == null
-        || event.receivedAt() == null) {
-      throw new IllegalArgumentException(
-          "event lacks site_id, event_id, event_name, ingest_id or received_at");
-    }
-  }
-
-  private static boolean blank(String value) {
-    return value == null || value.isBlank();
-  }
-
   private static Instant deduplicatedAt(ConsumerRecord<String, byte[]> record) {
-    Header header = record.headers().lastHeader(PipelineHeaders.DEDUPLICATED_AT);
-    if (header == null || header.value() == null) {
-      return null;
-    }
-    try {
-      return Instant.parse(new String(header.value(), StandardCharsets.UTF_8));
-    } catch (DateTimeParseException e) {
-      return null;
-    }
+    return PipelineHeaders.deduplicatedAt(record.headers()).orElse(null);
   }
 }

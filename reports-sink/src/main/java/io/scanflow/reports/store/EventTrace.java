@@ -1,6 +1,7 @@
 package io.scanflow.reports.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.scanflow.contract.ConversionValue;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -26,7 +27,7 @@ public record EventTrace(
     Instant attributedAt,
     Instant storedAt,
     AttributionView attribution,
-    Money conversionValue,
+    ConversionValue conversionValue,
     JsonNode properties,
     List<DuplicateTrace> duplicates,
     boolean test) {

@@ -1,5 +1,6 @@
 package io.scanflow.reports.store;
 
+import io.scanflow.contract.ConversionValue;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,11 +20,11 @@ final class Jdbc {
     return value == null ? null : value.toInstant();
   }
 
-  static Money money(ResultSet rows, String amountColumn, String currencyColumn)
+  static ConversionValue money(ResultSet rows, String amountColumn, String currencyColumn)
       throws SQLException {
     BigDecimal amount = rows.getBigDecimal(amountColumn);
     String currency = rows.getString(currencyColumn);
-    return amount == null || currency == null ? null : new Money(currency, amount);
+    return amount == null || currency == null ? null : new ConversionValue(amount, currency);
   }
 
   static AttributionView attribution(ResultSet rows) throws SQLException {

@@ -1,5 +1,6 @@
 package io.scanflow.reports.store;
 
+import io.scanflow.contract.ConversionValue;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -18,7 +19,7 @@ public record Receipt(
     Instant storedAt,
     String status,
     AttributionView attribution,
-    Money conversionValue,
+    ConversionValue conversionValue,
     UUID duplicateOf,
     boolean test,
     Instant pendingUntil) {}

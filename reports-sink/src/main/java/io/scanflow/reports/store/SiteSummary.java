@@ -1,5 +1,6 @@
 package io.scanflow.reports.store;
 
+import io.scanflow.contract.ConversionValue;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ public record SiteSummary(
     long attributed,
     long unattributed,
     Map<String, Long> unattributedReasons,
-    List<Money> conversionValue,
+    List<ConversionValue> conversionValue,
     List<EventNameFigures> byEventName,
     List<QrCodeFigures> byQrCode,
     List<DayFigures> byDay) {
@@ -29,10 +30,11 @@ public record SiteSummary(
       long events,
       long attributed,
       long unattributed,
-      List<Money> conversionValue) {}
+      List<ConversionValue> conversionValue) {}
 
   /** Figures of one QR code (attributed events only, as only they have one). */
-  public record QrCodeFigures(String qrCodeId, long events, List<Money> conversionValue) {}
+  public record QrCodeFigures(
+      String qrCodeId, long events, List<ConversionValue> conversionValue) {}
 
   /** Figures of one local day of the site (of event_time). */
   public record DayFigures(LocalDate day, long events, long attributed, long duplicates) {}

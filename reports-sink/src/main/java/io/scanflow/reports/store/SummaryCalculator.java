@@ -1,5 +1,6 @@
 package io.scanflow.reports.store;
 
+import io.scanflow.contract.ConversionValue;
 import io.scanflow.contract.UnattributedReason;
 import io.scanflow.reports.store.SiteSummary.DayFigures;
 import io.scanflow.reports.store.SiteSummary.EventNameFigures;
@@ -62,15 +63,15 @@ public final class SummaryCalculator {
   }
 
   /** Conversion value per currency, exact, sorted by currency; events without value left out. */
-  static List<Money> money(List<AggregateRow> rows) {
+  static List<ConversionValue> money(List<AggregateRow> rows) {
     Map<String, BigDecimal> perCurrency = new TreeMap<>();
     for (AggregateRow row : rows) {
       if (!row.currency().isEmpty()) {
         perCurrency.merge(row.currency(), row.conversionValue(), BigDecimal::add);
       }
     }
-    List<Money> money = new ArrayList<>();
-    perCurrency.forEach((currency, amount) -> money.add(new Money(currency, amount)));
+    List<ConversionValue> money = new ArrayList<>();
+    perCurrency.forEach((currency, amount) -> money.add(new ConversionValue(amount, currency)));
     return money;
   }
 

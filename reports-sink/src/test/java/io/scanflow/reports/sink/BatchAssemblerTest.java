@@ -33,11 +33,7 @@ class BatchAssemblerTest {
   @Test
   void shouldReadAnAttributedEventWithItsDeduplicationTimeAndExactValue() {
     ConsumerRecord<String, byte[]> record = record("server-events-attributed", "shop/e-1", EVENT);
-    record
-        .headers()
-        .add(
-            PipelineHeaders.DEDUPLICATED_AT,
-            "2026-11-26T08:00:02Z".getBytes(StandardCharsets.UTF_8));
+    PipelineHeaders.stampDeduplicatedAt(record.headers(), Instant.parse("2026-11-26T08:00:02Z"));
 
     ReportBatch batch = batchOf(BatchAssembler.assemble(List.of(record)));
 
@@ -72,6 +68,30 @@ class BatchAssemblerTest {
     assertThat(poll.unreadable().get(1).errorClass())
         .isEqualTo(IllegalArgumentException.class.getName());
     assertThat(poll.unreadable().get(1).errorMessage()).contains("event_name");
+  }
+
+  @Test
+  void shouldStoreAnEventWhoseNameIsABlankThatTheContractAllows() {
+    String blankName = EVENT.replace("\"event_name\":\"purchase\"", "\"event_name\":\" \"");
+
+    AssembledPoll poll =
+        BatchAssembler.assemble(List.of(record("server-events-attributed", "shop/e-1", blankName)));
+
+    assertThat(poll.unreadable()).isEmpty();
+    assertThat(batchOf(poll).events().get(0).event().event().eventName()).isEqualTo(" ");
+  }
+
+  @Test
+  void shouldSetApartAnEventThatBreaksTheContractWithTheMessageDedupeGives() {
+    String noEventTime =
+        EVENT.replace("\"event_time\":\"2026-11-26T08:00:00Z\"", "\"event_time\":null");
+
+    AssembledPoll poll =
+        BatchAssembler.assemble(
+            List.of(record("server-events-attributed", "shop/e-1", noEventTime)));
+
+    assertThat(poll.readable()).isEmpty();
+    assertThat(poll.unreadable().get(0).errorMessage()).isEqualTo("event_time is required");
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.scanflow.reports.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scanflow.contract.ConversionValue;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -65,7 +66,8 @@ class SummaryCalculatorTest {
 
     assertThat(summary.conversionValue())
         .containsExactly(
-            new Money("EUR", new BigDecimal("0.3")), new Money("USD", new BigDecimal("1.005")));
+            new ConversionValue(new BigDecimal("0.3"), "EUR"),
+            new ConversionValue(new BigDecimal("1.005"), "USD"));
     assertThat(summary.byQrCode().get(0).qrCodeId()).isEqualTo("qr-2");
     assertThat(summary.byQrCode().get(0).events()).isEqualTo(6);
   }

@@ -11,19 +11,6 @@ public final class PaddedEvents {
   /** The event with {@code properties: {"padding": "xxx…"}} of {@code chars} characters. */
   public static IngestedEvent padded(IngestedEvent event, int chars) {
     ObjectNode properties = JsonNodeFactory.instance.objectNode().put("padding", "x".repeat(chars));
-    return new IngestedEvent(
-        event.schemaVersion(),
-        event.ingestId(),
-        event.eventId(),
-        event.eventIdGenerated(),
-        event.siteId(),
-        event.apiKeyId(),
-        event.eventName(),
-        event.scanSessionId(),
-        event.eventTime(),
-        event.receivedAt(),
-        properties,
-        event.conversionValue(),
-        event.userIdentifiers());
+    return event.toBuilder().properties(properties).build();
   }
 }
