@@ -6,7 +6,6 @@ import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * Configuration of reports-sink: the admin token and dashboard sessions, the sink's retry policy,
@@ -88,8 +87,6 @@ public interface ReportsConfig {
     @WithDefault("1m")
     Duration authFailureWindow();
 
-    EmbeddedPostgres embeddedPostgres();
-
     RateLimit rateLimit();
   }
 
@@ -101,21 +98,5 @@ public interface ReportsConfig {
      */
     @WithDefault("600")
     int requestsPerMinute();
-  }
-
-  /**
-   * The embedded PostgreSQL; read early by {@link io.scanflow.reports.db.EmbeddedPostgresFactory}
-   * and mapped here so that the keys are documented and validated.
-   */
-  interface EmbeddedPostgres {
-    /** {@code true}/{@code false}; absent means "only when no JDBC URL is configured". */
-    Optional<Boolean> enabled();
-
-    @WithDefault(".scanflow/reports-postgres")
-    String dataDir();
-
-    /** 0 picks a free port at start. */
-    @WithDefault("0")
-    int port();
   }
 }
