@@ -131,6 +131,17 @@ class ReportsAuthIT {
   }
 
   @Test
+  void shouldNeverServeAnEndpointThatHasNoAccessRule() {
+    Response response =
+        given()
+            .header("Authorization", "Bearer " + ReportsApi.ADMIN_TOKEN)
+            .get(ResourceWithoutAccessRule.PATH);
+
+    assertThat(response.statusCode()).isEqualTo(500);
+    assertThat(response.asString()).doesNotContain("open to all");
+  }
+
+  @Test
   void shouldAnswerUnknownEventsWith404UntilTheyArrive() {
     String path = "/api/sites/" + SITE + "/events/not-there-yet";
     assertStatus(path, r -> r.header("X-API-Key", KEY), 404);

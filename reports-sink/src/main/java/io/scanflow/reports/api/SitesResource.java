@@ -1,7 +1,7 @@
 package io.scanflow.reports.api;
 
-import io.scanflow.reports.auth.AccessGuard;
-import io.scanflow.reports.ratelimit.RateLimited;
+import io.scanflow.reports.auth.AdminOnly;
+import io.scanflow.reports.auth.SiteReport;
 import io.scanflow.reports.store.EventTrace;
 import io.scanflow.reports.store.Receipt;
 import io.scanflow.reports.store.ReceiptQueries;
@@ -19,21 +19,20 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.sql.SQLException;
 import java.time.ZoneId;
 import java.util.List;
 
-/** The reports of tracking sites (pipeline.md §4). Every method checks access first. */
-@RateLimited
+/**
+ * The reports of tracking sites (pipeline.md §4). Access is decided before a method runs, by its
+ * annotation ({@code auth.AccessFilter}).
+ */
 @Path("/api/sites")
 @Produces(MediaType.APPLICATION_JSON)
 public class SitesResource {
   static final int MAX_LIMIT = 500;
 
-  private final AccessGuard guard;
   private final SiteDirectory directory;
   private final SummaryQueries summaries;
   private final ReceiptQueries receipts;
@@ -41,13 +40,11 @@ public class SitesResource {
   private final RejectionQueries rejections;
 
   public SitesResource(
-      AccessGuard guard,
       SiteDirectory directory,
       SummaryQueries summaries,
       ReceiptQueries receipts,
       WarningQueries warnings,
       RejectionQueries rejections) {
-    this.guard = guard;
     this.directory = directory;
     this.summaries = summaries;
     this.receipts = receipts;
@@ -56,20 +53,19 @@ public class SitesResource {
   }
 
   @GET
-  public List<SiteView> sites(@Context HttpHeaders headers) throws SQLException {
-    guard.requireAdmin(headers);
+  @AdminOnly
+  public List<SiteView> sites() throws SQLException {
     return directory.sites();
   }
 
   @GET
+  @SiteReport
   @Path("/{siteId}/summary")
   public SiteSummary summary(
-      @Context HttpHeaders headers,
-      @PathParam("siteId") String siteId,
+      @PathParam(SiteReport.PATH_PARAM) String siteId,
       @QueryParam("from") String from,
       @QueryParam("to") String to)
       throws SQLException {
-    guard.requireSite(headers, siteId);
     ZoneId zone = directory.zoneOf(siteId);
     DayRange range = DayRange.parse(from, to, zone);
     requireKnown(siteId);
@@ -77,24 +73,22 @@ public class SitesResource {
   }
 
   @GET
+  @SiteReport
   @Path("/{siteId}/events")
   public List<Receipt> events(
-      @Context HttpHeaders headers,
-      @PathParam("siteId") String siteId,
+      @PathParam(SiteReport.PATH_PARAM) String siteId,
       @QueryParam("limit") @DefaultValue("50") String limit)
       throws SQLException {
-    int parsed = readableSiteLimit(headers, siteId, limit);
+    int parsed = knownSiteLimit(siteId, limit);
     return receipts.newest(siteId, parsed);
   }
 
   @GET
+  @SiteReport
   @Path("/{siteId}/events/{eventId}")
   public EventTrace trace(
-      @Context HttpHeaders headers,
-      @PathParam("siteId") String siteId,
-      @PathParam("eventId") String eventId)
+      @PathParam(SiteReport.PATH_PARAM) String siteId, @PathParam("eventId") String eventId)
       throws SQLException {
-    guard.requireSite(headers, siteId);
     return receipts
         .trace(siteId, eventId)
         .orElseThrow(() -> ApiProblem.notFound("Event not (yet) in the reports"));
@@ -102,35 +96,34 @@ public class SitesResource {
 
   /** The site's dead letters: why an event it sent may never reach its reports. */
   @GET
+  @SiteReport
   @Path("/{siteId}/warnings")
   public SiteWarnings warnings(
-      @Context HttpHeaders headers,
-      @PathParam("siteId") String siteId,
+      @PathParam(SiteReport.PATH_PARAM) String siteId,
       @QueryParam("limit") @DefaultValue("50") String limit)
       throws SQLException {
-    int parsed = readableSiteLimit(headers, siteId, limit);
+    int parsed = knownSiteLimit(siteId, limit);
     return warnings.siteWarnings(siteId, parsed);
   }
 
   /** What ingest-api refused to the site's keys: the rejection log (http-api.md §10). */
   @GET
+  @SiteReport
   @Path("/{siteId}/rejections")
   public SiteRejections rejections(
-      @Context HttpHeaders headers,
-      @PathParam("siteId") String siteId,
+      @PathParam(SiteReport.PATH_PARAM) String siteId,
       @QueryParam("limit") @DefaultValue("50") String limit)
       throws SQLException {
-    int parsed = readableSiteLimit(headers, siteId, limit);
+    int parsed = knownSiteLimit(siteId, limit);
     return rejections.siteRejections(siteId, parsed);
   }
 
   /**
    * The checks every per-site list makes, in the order that keeps other sites' existence secret:
-   * the caller may read the site (401/403), the limit is valid (400), the site exists (404).
+   * the caller may read the site (401/403, decided by {@link SiteReport} before the method runs),
+   * the limit is valid (400), the site exists (404).
    */
-  private int readableSiteLimit(HttpHeaders headers, String siteId, String limit)
-      throws SQLException {
-    guard.requireSite(headers, siteId);
+  private int knownSiteLimit(String siteId, String limit) throws SQLException {
     int parsed = parseLimit(limit);
     requireKnown(siteId);
     return parsed;

@@ -4,7 +4,6 @@ import io.scanflow.contract.AdminToken;
 import io.scanflow.reports.ReportsConfig;
 import io.scanflow.reports.api.ApiProblem;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.net.SocketAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -41,19 +40,26 @@ public class AdminAuthentication {
    * Empty without an {@code Authorization} header; the admin for {@code Bearer <admin token>};
    * otherwise 401, or 429 while this client address is throttled.
    */
-  public Optional<Caller> bearer(HttpHeaders headers) {
+  public Optional<ReportReader> bearer(HttpHeaders headers) {
     String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
     if (authorization == null || authorization.isBlank()) {
       return Optional.empty();
     }
     requireToken(t -> t.acceptsBearer(authorization));
-    return Optional.of(Caller.administrator());
+    return Optional.of(ReportReader.administrator("admin"));
   }
 
-  /** True if the request carries a live dashboard session; this use extends it. */
-  public boolean session(HttpHeaders headers) {
+  /**
+   * The admin, if the request carries a live dashboard session (this use extends it), counted by
+   * the session; empty otherwise. A missing or stale cookie is never counted as a wrong token.
+   */
+  public Optional<ReportReader> session(HttpHeaders headers) {
     Cookie cookie = headers.getCookies().get(DashboardSessions.COOKIE);
-    return cookie != null && sessions.use(cookie.getValue());
+    if (cookie == null || !sessions.use(cookie.getValue())) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        ReportReader.administrator("session:" + DashboardSessions.digest(cookie.getValue())));
   }
 
   /** Checks the token from the login form (401 or 429 as for bearer) and opens a session. */
@@ -72,7 +78,7 @@ public class AdminAuthentication {
 
   // The throttle is asked first: a blocked address learns nothing, not even from a right token.
   private void requireToken(Predicate<AdminToken> presented) {
-    String address = clientAddress();
+    String address = ClientAddress.of(request);
     Optional<Duration> wait = throttle.blockedFor(address);
     if (wait.isPresent()) {
       throw ApiProblem.retryLater(
@@ -85,10 +91,5 @@ public class AdminAuthentication {
       throw new ApiProblem(Status.UNAUTHORIZED, "Invalid admin token");
     }
     throttle.succeeded(address);
-  }
-
-  private String clientAddress() {
-    SocketAddress remote = request.remoteAddress();
-    return remote == null ? "unknown" : ClientAddress.throttleKey(remote.hostAddress());
   }
 }

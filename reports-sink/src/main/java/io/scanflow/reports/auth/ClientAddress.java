@@ -1,5 +1,7 @@
 package io.scanflow.reports.auth;
 
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -14,6 +16,12 @@ public final class ClientAddress {
   private static final int IPV6_PREFIX_BYTES = 8;
 
   private ClientAddress() {}
+
+  /** The key of the client that sent {@code request}. */
+  public static String of(HttpServerRequest request) {
+    SocketAddress remote = request.remoteAddress();
+    return remote == null ? "unknown" : throttleKey(remote.hostAddress());
+  }
 
   /** {@code hostAddress} is a numeric address as the HTTP server reports it, never a host name. */
   public static String throttleKey(String hostAddress) {

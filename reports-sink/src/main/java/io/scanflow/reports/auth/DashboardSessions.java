@@ -103,8 +103,11 @@ public class DashboardSessions {
     return !now.isBefore(last.plus(ttl));
   }
 
-  // Looking up the digest (not the id) also keeps lookup time independent of the id's prefix.
-  private static String digest(String sessionId) {
+  /**
+   * What the store keeps of a session id, and what the rate limit counts it by. Looking up the
+   * digest (not the id) also keeps lookup time independent of the id's prefix.
+   */
+  static String digest(String sessionId) {
     return HexFormat.of().formatHex(Sha256.of(sessionId));
   }
 }

@@ -25,11 +25,11 @@ public class SiteKeys {
     this.authenticator = authenticator;
   }
 
-  /** The caller holding {@code presentedKey}; throws the 403 or 503 answer otherwise. */
-  public Caller callerOf(String presentedKey) {
+  /** The reader holding {@code presentedKey}; throws the 403 or 503 answer otherwise. */
+  public ReportReader readerOf(String presentedKey) {
     KeyCheck check = authenticator.check(presentedKey);
     if (check instanceof KeyCheck.Active active) {
-      return Caller.ofSite(active.siteId());
+      return ReportReader.ofSite(active.siteId(), active.keyHash());
     }
     if (check == KeyCheck.NOT_YET_KNOWN) {
       throw ApiProblem.retryLater(

@@ -1,6 +1,7 @@
 package io.scanflow.reports.dashboard;
 
 import io.scanflow.reports.auth.AdminAuthentication;
+import io.scanflow.reports.auth.Public;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -15,7 +16,10 @@ import jakarta.ws.rs.core.Response;
 /**
  * The dashboard's login and logout: exchanges the admin token for a session cookie, which the
  * reports API then accepts like the bearer token, and ends that session on the server at logout.
+ * Both are {@link Public}: login checks the token itself, behind the failure throttle; logout needs
+ * nothing, and only ends the session its own cookie names.
  */
+@Public
 @Path("/")
 public class LoginResource {
   private final AdminAuthentication admin;

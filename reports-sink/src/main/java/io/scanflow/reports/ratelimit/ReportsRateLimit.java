@@ -4,10 +4,16 @@ import io.quarkus.runtime.StartupEvent;
 import io.scanflow.contract.ratelimit.RateLimitDecision;
 import io.scanflow.contract.ratelimit.RateLimiter;
 import io.scanflow.reports.ReportsConfig;
+import io.scanflow.reports.api.ApiProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.core.Response.Status;
+import java.time.Duration;
 
-/** The reports API's token buckets, one per caller; the setting is checked at start-up. */
+/**
+ * The reports API's token buckets, one per caller (applied by {@code auth.AccessFilter}); the
+ * setting is checked at start-up.
+ */
 @ApplicationScoped
 public class ReportsRateLimit {
   private final RateLimiter limiter;
@@ -30,7 +36,11 @@ public class ReportsRateLimit {
     return limiter.tryAcquire(caller);
   }
 
-  public int perMinute() {
-    return limiter.perMinute();
+  /** The 429 answer to a request {@code decision} did not admit. */
+  public ApiProblem exceeded(RateLimitDecision decision) {
+    return ApiProblem.retryLater(
+        Status.TOO_MANY_REQUESTS,
+        "Rate limit exceeded: " + limiter.perMinute() + " requests per minute per caller",
+        Duration.ofSeconds(decision.retryAfterSeconds()));
   }
 }

@@ -23,11 +23,14 @@ class SiteKeysTest {
   void shouldOpenTheKeysOwnSiteOnly() {
     registry.applyKey(ApiKeyHash.of(KEY), key(null));
 
-    Caller caller = siteKeys.callerOf(KEY);
+    ReportReader reader = siteKeys.readerOf(KEY);
 
-    assertThat(caller.admin()).isFalse();
-    assertThat(caller.mayRead("shop")).isTrue();
-    assertThat(caller.mayRead("other-shop")).isFalse();
+    assertThat(reader.admin()).isFalse();
+    assertThat(reader.mayRead("shop")).isTrue();
+    assertThat(reader.mayRead("other-shop")).isFalse();
+    assertThat(reader.rateLimitBucket())
+        .as("counted by the key's hash, never the key")
+        .isEqualTo("key:" + ApiKeyHash.of(KEY));
   }
 
   @Test
@@ -47,13 +50,13 @@ class SiteKeysTest {
 
     assertThat(refusal.getResponse().getStatus()).isEqualTo(503);
     assertThat(refusal.getResponse().getHeaderString("Retry-After")).isEqualTo("1");
-    assertThat(siteKeys.callerOf(KEY).mayRead("shop"))
+    assertThat(siteKeys.readerOf(KEY).mayRead("shop"))
         .as("a known active key still works")
         .isTrue();
   }
 
   private ApiProblem refusal(String presentedKey) {
-    return catchThrowableOfType(ApiProblem.class, () -> siteKeys.callerOf(presentedKey));
+    return catchThrowableOfType(ApiProblem.class, () -> siteKeys.readerOf(presentedKey));
   }
 
   private static ApiKey key(Instant revokedAt) {

@@ -1,13 +1,14 @@
-package io.scanflow.reports.ratelimit;
+package io.scanflow.reports.auth;
 
-import jakarta.ws.rs.NameBinding;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Puts a resource behind the per-caller rate limit ({@link RateLimitFilter}). */
-@NameBinding
+/**
+ * Access rule: only the admin, by bearer token or dashboard session; a site key gets 403. See
+ * {@link AccessRule}.
+ */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
-public @interface RateLimited {}
+public @interface AdminOnly {}
