@@ -82,7 +82,7 @@ public interface ReportsConfig {
      * itself stalled: readiness DOWN and {@code stalled} on {@code /api/pipeline}.
      */
     @WithDefault("30s")
-    @DurationMin(millis = 1, message = POSITIVE)
+    @DurationMin(message = "must not be negative") // 0: stalled at the first failure
     Duration stallAfter();
 
     /** Window of the end-to-end latency percentiles of {@code GET /api/pipeline}. */
