@@ -3,11 +3,8 @@ package io.scanflow.dedupe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.quarkus.runtime.configuration.DurationConverter;
+import io.scanflow.testsupport.ValidatedConfig;
 import io.smallrye.config.ConfigValidationException;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
-import io.smallrye.config.validator.BeanValidationConfigValidatorImpl;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,12 +27,6 @@ class DedupeConfigTest {
   }
 
   private static DedupeConfig config(Map<String, String> properties) {
-    return new SmallRyeConfigBuilder()
-        .withMapping(DedupeConfig.class)
-        .withConverter(Duration.class, 100, new DurationConverter()) // Quarkus's "7d" syntax
-        .withValidator(new BeanValidationConfigValidatorImpl())
-        .withSources(new PropertiesConfigSource(properties, "test", 100))
-        .build()
-        .getConfigMapping(DedupeConfig.class);
+    return ValidatedConfig.of(DedupeConfig.class, properties);
   }
 }

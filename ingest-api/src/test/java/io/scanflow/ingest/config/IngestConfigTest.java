@@ -3,12 +3,9 @@ package io.scanflow.ingest.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.quarkus.runtime.configuration.DurationConverter;
 import io.scanflow.contract.config.EffectiveConfig;
+import io.scanflow.testsupport.ValidatedConfig;
 import io.smallrye.config.ConfigValidationException;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
-import io.smallrye.config.validator.BeanValidationConfigValidatorImpl;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -104,12 +101,6 @@ class IngestConfigTest {
   private static IngestConfig config(Map<String, String> properties) {
     Map<String, String> all = new HashMap<>(Map.of("scanflow.admin-token", VALID_TOKEN));
     all.putAll(properties);
-    return new SmallRyeConfigBuilder()
-        .withMapping(IngestConfig.class)
-        .withConverter(Duration.class, 100, new DurationConverter()) // Quarkus's "5m" syntax
-        .withValidator(new BeanValidationConfigValidatorImpl())
-        .withSources(new PropertiesConfigSource(all, "test", 100))
-        .build()
-        .getConfigMapping(IngestConfig.class);
+    return ValidatedConfig.of(IngestConfig.class, all);
   }
 }
