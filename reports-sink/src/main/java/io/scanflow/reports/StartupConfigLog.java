@@ -4,6 +4,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.scanflow.contract.config.EffectiveConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.NoSuchElementException;
 import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
@@ -31,8 +32,17 @@ class StartupConfigLog {
     EffectiveConfig effective =
         new EffectiveConfig().mapping("scanflow", ReportsConfig.class, config);
     for (String name : FRAMEWORK_SETTINGS) {
-      effective.setting(name, all.getOptionalValue(name, String.class));
+      effective.setting(name, value(all, name));
     }
     LOG.info(effective.describe("reports-sink"));
+  }
+
+  /** A log line must never stop start-up: an expression that does not resolve is said as such. */
+  private static Object value(Config all, String name) {
+    try {
+      return all.getOptionalValue(name, String.class);
+    } catch (NoSuchElementException | IllegalArgumentException e) {
+      return "(unresolved: " + e.getMessage() + ")";
+    }
   }
 }
