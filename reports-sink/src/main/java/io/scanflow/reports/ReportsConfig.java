@@ -24,11 +24,6 @@ import org.hibernate.validator.constraints.time.DurationMin;
  */
 @ConfigMapping(prefix = "scanflow")
 public interface ReportsConfig {
-  /** Why the registry settings were refused; the message names both settings. */
-  String STALENESS_RULE =
-      "scanflow.registry.max-staleness must be at least "
-          + CompactedTopicFollower.CHECKS_PER_STALENESS
-          + " times scanflow.registry.poll-interval";
 
   /** Said of a duration that must be longer than zero. */
   String POSITIVE = "must be positive";
@@ -60,7 +55,7 @@ public interface ReportsConfig {
     Duration maxStaleness();
 
     /** Checked at start-up; not a setting (a default method is not mapped). */
-    @AssertTrue(message = STALENESS_RULE)
+    @AssertTrue(message = CompactedTopicFollower.STALENESS_RULE)
     default boolean isMaxStalenessAtLeastFivePolls() {
       return CompactedTopicFollower.confirmsInTime(pollInterval(), maxStaleness());
     }

@@ -29,6 +29,12 @@ public final class CompactedTopicFollower implements AutoCloseable {
   /** How many times per staleness limit the follower confirms its catch-up. */
   public static final int CHECKS_PER_STALENESS = 5;
 
+  /** {@link #confirmsInTime} in the words of the services' settings, for their start-up check. */
+  public static final String STALENESS_RULE =
+      "scanflow.registry.max-staleness must be at least "
+          + CHECKS_PER_STALENESS
+          + " times scanflow.registry.poll-interval";
+
   private final String name;
   private final KafkaConsumer<String, byte[]> consumer;
   private final CompactedView view;

@@ -17,11 +17,8 @@ import org.hibernate.validator.constraints.time.DurationMin;
  */
 @ConfigMapping(prefix = "scanflow")
 public interface IngestConfig {
-  /** Why the registry settings were refused; the message names both settings. */
-  String STALENESS_RULE =
-      "scanflow.registry.max-staleness must be at least "
-          + CompactedTopicFollower.CHECKS_PER_STALENESS
-          + " times scanflow.registry.poll-interval";
+  /** Said of a duration that must be longer than zero. */
+  String POSITIVE = "must be positive";
 
   /**
    * Bearer token of the admin API; required, there is no default outside dev and test. Checked at
@@ -80,7 +77,7 @@ public interface IngestConfig {
   /** How long a request waits for the broker to acknowledge its writes before answering 503. */
   interface Publish {
     @WithDefault("5s")
-    @DurationMin(millis = 1, message = "must be positive")
+    @DurationMin(millis = 1, message = POSITIVE)
     Duration timeout();
 
     /** The value of {@code Retry-After} on a 503. */
@@ -93,12 +90,12 @@ public interface IngestConfig {
   interface Registry {
     /** How long one poll of the registry consumer waits; bounds how late a revocation is seen. */
     @WithDefault("200ms")
-    @DurationMin(millis = 1, message = "must be positive")
+    @DurationMin(millis = 1, message = POSITIVE)
     Duration pollInterval();
 
     /** How long an admin call waits for its own write to show up in the local registry. */
     @WithDefault("10s")
-    @DurationMin(millis = 1, message = "must be positive")
+    @DurationMin(millis = 1, message = POSITIVE)
     Duration readYourWritesTimeout();
 
     /**
@@ -109,7 +106,7 @@ public interface IngestConfig {
     Duration maxStaleness();
 
     /** Checked at start-up; not a setting (a default method is not mapped). */
-    @AssertTrue(message = STALENESS_RULE)
+    @AssertTrue(message = CompactedTopicFollower.STALENESS_RULE)
     default boolean isMaxStalenessAtLeastFivePolls() {
       return CompactedTopicFollower.confirmsInTime(pollInterval(), maxStaleness());
     }
