@@ -38,7 +38,11 @@ public final class HttpLoad implements AutoCloseable {
 
   /** What one run measured: answers by status, elapsed time and the latency of 200 answers. */
   public record Result(
-      long ok, Map<Integer, Long> statuses, long failures, Duration elapsed, LatencyStats latency) {
+      long ok,
+      Map<Integer, Long> statuses,
+      long failures,
+      Duration elapsed,
+      LatencyHistogram latency) {
     public double okPerSecond() {
       return ok / (elapsed.toNanos() / 1e9);
     }
@@ -68,7 +72,7 @@ public final class HttpLoad implements AutoCloseable {
     LongAdder ok = new LongAdder();
     LongAdder failures = new LongAdder();
     Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
-    LatencyRecorder latencies = new LatencyRecorder(5_000_000);
+    LatencyHistogram latencies = new LatencyHistogram();
     CountDownLatch done = new CountDownLatch(concurrency);
     RequestOptions options =
         new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(target.toString());
@@ -88,7 +92,7 @@ public final class HttpLoad implements AutoCloseable {
                 .onComplete(
                     answer -> {
                       if (answer.succeeded()) {
-                        int status = answer.result();
+                        int status = answer.result().status();
                         statuses.computeIfAbsent(status, s -> new LongAdder()).increment();
                         if (status == 200) {
                           ok.increment();
@@ -111,15 +115,25 @@ public final class HttpLoad implements AutoCloseable {
     Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
     Map<Integer, Long> byStatus = new TreeMap<>();
     statuses.forEach((status, count) -> byStatus.put(status, count.sum()));
-    return new Result(ok.sum(), byStatus, failures.sum(), elapsed, latencies.stats());
+    return new Result(ok.sum(), byStatus, failures.sum(), elapsed, latencies);
   }
 
-  /** One POST; completes with the status once the whole answer body has been read. */
-  Future<Integer> post(RequestOptions options, String body) {
+  /** An answer's status, and whether it said when to retry ({@code Retry-After}). */
+  public record Answer(int status, boolean retryAfter) {}
+
+  /** One POST; completes with the answer once its whole body has been read. */
+  Future<Answer> post(RequestOptions options, String body) {
     return client
         .request(options)
         .compose(request -> request.send(Buffer.buffer(body)))
-        .compose(response -> response.body().map(ignored -> response.statusCode()));
+        .compose(
+            response ->
+                response
+                    .body()
+                    .map(
+                        ignored ->
+                            new Answer(
+                                response.statusCode(), response.getHeader("Retry-After") != null)));
   }
 
   @Override

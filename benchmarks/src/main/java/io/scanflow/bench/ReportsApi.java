@@ -14,6 +14,8 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -53,11 +55,55 @@ final class ReportsApi implements AutoCloseable {
 
   /** {@code GET /api/pipeline} (admin token), or null if it cannot be read. */
   JsonNode pipeline() {
+    return get("/api/pipeline", "Authorization", "Bearer " + stack.adminToken());
+  }
+
+  /**
+   * How many events named {@code eventName} the site's summary counts (the days around today in any
+   * time zone), or -1 if it cannot be read. Each benchmark run sends its own event name, so this is
+   * how many of its accepted events are visible, read in one cheap request.
+   */
+  long visibleEvents(String eventName) {
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    String path =
+        "/api/sites/"
+            + encode(stack.siteId())
+            + "/summary?from="
+            + today.minusDays(1)
+            + "&to="
+            + today.plusDays(1);
+    JsonNode summary = get(path, "X-API-Key", stack.apiKey());
+    if (summary == null) {
+      return -1;
+    }
+    for (JsonNode figures : summary.path("by_event_name")) {
+      if (eventName.equals(figures.path("event_name").asText())) {
+        return figures.path("events").asLong();
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * Waits until {@code expected} events named {@code eventName} are visible, at most {@code limit};
+   * returns the last count read (-1 if none could be read).
+   */
+  long awaitVisible(String eventName, long expected, Duration limit) throws InterruptedException {
+    long deadline = System.nanoTime() + limit.toNanos();
+    long visible = visibleEvents(eventName);
+    while (visible < expected && System.nanoTime() < deadline) {
+      Thread.sleep(1_000);
+      visible = visibleEvents(eventName);
+    }
+    return visible;
+  }
+
+  private JsonNode get(String path, String header, String value) {
     RequestOptions options =
         new RequestOptions()
             .setMethod(HttpMethod.GET)
-            .setAbsoluteURI(stack.reportsUrl().resolve("/api/pipeline").toString())
-            .putHeader("Authorization", "Bearer " + stack.adminToken());
+            .setAbsoluteURI(stack.reportsUrl().resolve(path).toString())
+            .putHeader(header, value);
     try {
       String body =
           client

@@ -54,10 +54,15 @@ final class ResultsTable {
   }
 
   void write(Path file) throws IOException {
+    write(file, markdown());
+  }
+
+  /** Writes {@code markdown} to {@code file}, creating its folder, and says so. */
+  static void write(Path file, String markdown) throws IOException {
     if (file.getParent() != null) {
       Files.createDirectories(file.getParent());
     }
-    Files.writeString(file, markdown());
+    Files.writeString(file, markdown);
     System.out.println("Results written to " + file);
   }
 }

@@ -9,8 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The running dev stack, as {@code ./scanflow up} describes it in {@code dev-stack.json}. Every
- * address must be on this machine: the benchmarks never send load anywhere else.
+ * The running dev stack, as {@code ./scanflow up} describes it in {@code dev-stack.json} in its
+ * {@code home}; {@code controlUrl} (the supervisor's endpoint) is null where the file has none.
+ * Every address must be on this machine: the benchmarks never send load anywhere else.
  */
 public record Stack(
     URI ingestUrl,
@@ -18,7 +19,9 @@ public record Stack(
     String adminToken,
     String kafkaBootstrap,
     String siteId,
-    String apiKey) {
+    String apiKey,
+    URI controlUrl,
+    Path home) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -37,9 +40,14 @@ public record Stack(
             json.path("admin_token").asText(),
             json.path("kafka_bootstrap").asText(),
             json.path("demo").path("site_id").asText(),
-            json.path("demo").path("api_key").asText());
+            json.path("demo").path("api_key").asText(),
+            json.hasNonNull("control_url") ? URI.create(json.path("control_url").asText()) : null,
+            home);
     requireLoopback(stack.ingestUrl().getHost());
     requireLoopback(stack.reportsUrl().getHost());
+    if (stack.controlUrl() != null) {
+      requireLoopback(stack.controlUrl().getHost());
+    }
     for (String server : stack.kafkaBootstrap().split(",")) {
       requireLoopback(server.substring(0, server.lastIndexOf(':')));
     }

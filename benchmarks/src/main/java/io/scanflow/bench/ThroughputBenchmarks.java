@@ -28,6 +28,28 @@ final class ThroughputBenchmarks {
 
   /** POST /server-events vs. a bare Vert.x endpoint: same client, concurrency and bodies. */
   void single(int clients) throws Exception {
+    singleAgainstCeiling(clients, "whole pipeline running", () -> () -> {});
+  }
+
+  /**
+   * The same with the downstream stages paused while ingest-api is measured, so that the ratio is
+   * that of the ingest path itself (ingest-api and the broker only).
+   */
+  void ingestOnly(int clients) throws Exception {
+    Map<String, Long> pids = StackProcesses.find(stack);
+    singleAgainstCeiling(
+        clients,
+        "downstream stages paused: ingest-api and broker only",
+        () -> DownstreamPause.freeze(pids));
+  }
+
+  /** Opens what must hold while ingest-api is measured (nothing, or a pause). */
+  private interface During {
+    AutoCloseable open() throws Exception;
+  }
+
+  private void singleAgainstCeiling(int clients, String conditions, During during)
+      throws Exception {
     Supplier<String> body = () -> bodies.event(bodies.nextEventId());
     int size = body.get().length();
     HttpLoad.Result bare;
@@ -40,12 +62,16 @@ final class ThroughputBenchmarks {
       server.destroy();
     }
     URI ingest = stack.ingestUrl().resolve("/server-events");
-    HttpLoad.Result real = measure("ingest-api single", ingest, apiKey(), body, clients);
+    HttpLoad.Result real;
+    try (AutoCloseable ignored = during.open()) {
+      real = measure("ingest-api single (" + conditions + ")", ingest, apiKey(), body, clients);
+    }
     table.add(
         new ResultsTable.Row(
             String.format(
-                "Single-event ingestion: POST /server-events, %d clients, %d s, ~%d-byte bodies",
-                clients, options.duration().toSeconds(), size),
+                "Single-event ingestion, %s: POST /server-events, %d clients, %d s, ~%d-byte"
+                    + " bodies",
+                conditions, clients, options.duration().toSeconds(), size),
             Format.rate(real.okPerSecond()) + " events/s; " + real.latency().summary(),
             "bare Vert.x endpoint: "
                 + Format.rate(bare.okPerSecond())

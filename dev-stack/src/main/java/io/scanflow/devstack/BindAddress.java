@@ -21,7 +21,8 @@ public record BindAddress(String host) {
   private static final Pattern IPV4 =
       Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
   private static final String WILDCARD = "0.0.0.0";
-  public static final BindAddress LOOPBACK = new BindAddress("127.0.0.1");
+  static final String LOOPBACK_HOST = "127.0.0.1";
+  public static final BindAddress LOOPBACK = new BindAddress(LOOPBACK_HOST);
 
   public BindAddress {
     Matcher octets = IPV4.matcher(host);

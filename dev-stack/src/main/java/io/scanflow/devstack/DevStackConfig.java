@@ -34,7 +34,7 @@ public record DevStackConfig(
     Path root = repoRoot.toAbsolutePath().normalize();
     return new DevStackConfig(
         root,
-        new StackHome(root.resolve(".scanflow")),
+        new StackHome(root.resolve(StackHome.DEFAULT_DIR)),
         StackPorts.defaults(),
         BindAddress.LOOPBACK,
         false,

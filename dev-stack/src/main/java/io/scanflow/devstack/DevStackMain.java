@@ -9,34 +9,20 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /** Entry point of {@code ./scanflow up|replay}: runs the stack until Ctrl-C or SIGTERM. */
 public final class DevStackMain {
   private DevStackMain() {}
 
-  public static void main(String[] args) throws Exception {
-    if (args.length == 0 || List.of("--help", "-h", "help").contains(args[0])) {
-      System.out.println(CommandLine.USAGE);
-      return;
-    }
-    DevStackConfig config;
-    try {
-      config = CommandLine.parse(args, System.getenv(), Path.of("").toAbsolutePath());
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage() + "\n\n" + CommandLine.USAGE);
-      System.exit(2);
-      return;
-    }
-    switch (args[0]) {
-      case "up" -> System.exit(up(config, false));
-      case "replay" -> System.exit(replay(config));
-      default -> {
-        System.err.println("Unknown command " + args[0] + "\n\n" + CommandLine.USAGE);
-        System.exit(2);
-      }
-    }
+  public static void main(String[] args) {
+    System.exit(
+        DevStackCli.create(
+                config -> up(config, false),
+                DevStackMain::replay,
+                System.getenv(),
+                Path.of("").toAbsolutePath())
+            .execute(args));
   }
 
   private static int up(DevStackConfig config, boolean replayAfterStart) throws Exception {

@@ -15,6 +15,9 @@ import java.util.stream.Stream;
  * demo API key, the data), so it and its secret files are the owner's only ({@link OwnerOnly}).
  */
 public final class StackHome {
+  /** Where it is unless {@code --home} says otherwise: in the repo root, where ./scanflow runs. */
+  static final String DEFAULT_DIR = ".scanflow";
+
   private final Path root;
 
   public StackHome(Path root) {

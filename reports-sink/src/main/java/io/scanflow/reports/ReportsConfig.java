@@ -6,14 +6,11 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.hibernate.validator.constraints.time.DurationMin;
 
 /**
@@ -117,9 +114,6 @@ public interface ReportsConfig {
 
     // @WithName on a group of two words: without it, a refused setting below it is named
     // "scanflow.reports.rateLimit.requests-per-minute" (SmallRye Config 3.16's validator).
-    @WithName("embedded-postgres")
-    EmbeddedPostgres embeddedPostgres();
-
     @WithName("rate-limit")
     RateLimit rateLimit();
   }
@@ -133,24 +127,5 @@ public interface ReportsConfig {
     @WithDefault("600")
     @Min(1)
     int requestsPerMinute();
-  }
-
-  /**
-   * The embedded PostgreSQL; read early by {@link io.scanflow.reports.db.EmbeddedPostgresFactory}
-   * and mapped here so that the keys are documented and validated.
-   */
-  interface EmbeddedPostgres {
-    /** {@code true}/{@code false}; absent means "only when no JDBC URL is configured". */
-    Optional<Boolean> enabled();
-
-    @WithDefault(".scanflow/reports-postgres")
-    @NotBlank
-    String dataDir();
-
-    /** 0 picks a free port at start. */
-    @WithDefault("0")
-    @Min(0)
-    @Max(65_535)
-    int port();
   }
 }

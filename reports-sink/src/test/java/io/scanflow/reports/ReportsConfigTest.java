@@ -85,7 +85,7 @@ class ReportsConfigTest {
     assertThat(logged)
         .contains("scanflow.admin-token = " + EffectiveConfig.MASK)
         .contains("scanflow.reports.rate-limit.requests-per-minute = 600")
-        .contains("scanflow.reports.embedded-postgres.enabled = (unset)")
+        .contains("scanflow.reports.session-ttl = PT12H")
         .doesNotContain(TestConfig.ADMIN_TOKEN);
   }
 

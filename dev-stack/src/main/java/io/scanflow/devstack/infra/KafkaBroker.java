@@ -1,6 +1,7 @@
 package io.scanflow.devstack.infra;
 
 import io.scanflow.devstack.BindAddress;
+import io.scanflow.devstack.Poll;
 import io.scanflow.devstack.process.ChildProcess;
 import io.scanflow.devstack.process.JavaCommand;
 import java.io.IOException;
@@ -8,11 +9,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
@@ -25,6 +27,8 @@ import org.apache.kafka.common.Uuid;
  */
 public final class KafkaBroker {
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+  private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration POLL_INTERVAL = Duration.ofMillis(200);
 
   private final Path dir;
   private final BindAddress bind;
@@ -84,12 +88,21 @@ public final class KafkaBroker {
             List.of(
                 "kafka.tools.StorageTool", "format", "-t", clusterId, "-c", properties.toString()));
     ChildProcess format = ChildProcess.start("kafka-storage-format", command, Map.of(), log);
-    Instant deadline = Instant.now().plusSeconds(60);
-    while (format.isAlive() && Instant.now().isBefore(deadline)) {
-      pause();
-    }
-    if (format.isAlive() || !Files.exists(dir.resolve("logs").resolve("meta.properties"))) {
+    try {
+      Poll.untilOrThrow(
+          () -> !format.isAlive(),
+          FORMAT_TIMEOUT,
+          POLL_INTERVAL,
+          () ->
+              "Formatting Kafka storage did not finish in "
+                  + FORMAT_TIMEOUT.toSeconds()
+                  + "s:\n"
+                  + format.logTail(20));
+    } catch (IllegalStateException e) {
       format.stop(Duration.ofSeconds(5));
+      throw e;
+    }
+    if (!Files.exists(dir.resolve("logs").resolve("meta.properties"))) {
       throw new IllegalStateException("Formatting Kafka storage failed:\n" + format.logTail(20));
     }
   }
@@ -100,21 +113,23 @@ public final class KafkaBroker {
   }
 
   private void awaitReady(ChildProcess broker) {
-    Instant deadline = Instant.now().plus(READY_TIMEOUT);
     try (Admin admin = admin(bootstrapServers())) {
-      while (Instant.now().isBefore(deadline)) {
-        broker.requireAlive();
-        try {
-          if (!admin.describeCluster().nodes().get(2, TimeUnit.SECONDS).isEmpty()) {
-            return;
-          }
-        } catch (Exception notYet) {
-          pause();
-        }
-      }
+      Poll.untilOrThrow(
+          () -> answers(broker, admin),
+          READY_TIMEOUT,
+          POLL_INTERVAL,
+          () -> "Kafka not ready after " + READY_TIMEOUT.toSeconds() + "s:\n" + broker.logTail(30));
     }
-    throw new IllegalStateException(
-        "Kafka not ready after " + READY_TIMEOUT.toSeconds() + "s:\n" + broker.logTail(30));
+  }
+
+  /** True once the broker lists its node; fails at once, with its log, if it has died. */
+  private static boolean answers(ChildProcess broker, Admin admin) throws InterruptedException {
+    broker.requireAlive();
+    try {
+      return !admin.describeCluster().nodes().get(2, TimeUnit.SECONDS).isEmpty();
+    } catch (ExecutionException | TimeoutException notYet) {
+      return false;
+    }
   }
 
   /** An Admin client with short timeouts, for the supervisor's own calls. */
@@ -165,15 +180,6 @@ public final class KafkaBroker {
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(200);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while starting Kafka", e);
     }
   }
 

@@ -1,10 +1,10 @@
 package io.scanflow.devstack.process;
 
+import io.scanflow.devstack.Poll;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * Whether a process that is not our child (the PostgreSQL postmaster, started by {@code pg_ctl})
@@ -34,18 +34,6 @@ public final class ProcessLiveness {
 
   /** Waits until {@code pid} is no longer in the process table (exited and reaped). */
   public static boolean awaitGone(long pid, Duration timeout) {
-    Instant deadline = Instant.now().plus(timeout);
-    while (ProcessHandle.of(pid).isPresent()) {
-      if (Instant.now().isAfter(deadline)) {
-        return false;
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      }
-    }
-    return true;
+    return Poll.until(() -> ProcessHandle.of(pid).isEmpty(), timeout, Duration.ofMillis(100));
   }
 }

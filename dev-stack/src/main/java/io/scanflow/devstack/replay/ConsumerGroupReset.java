@@ -1,7 +1,7 @@
 package io.scanflow.devstack.replay;
 
+import io.scanflow.devstack.Poll;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -40,7 +40,7 @@ public final class ConsumerGroupReset {
    * @return the new offsets, for the report
    */
   public Map<TopicPartition, Long> reset(String group, Set<String> toEarliest, Set<String> toEnd)
-      throws InterruptedException, ExecutionException, TimeoutException {
+      throws Exception {
     removeLeftoverMembers(group);
     Set<String> earliest = new HashSet<>(toEarliest);
     committed(group).keySet().stream()
@@ -96,39 +96,42 @@ public final class ConsumerGroupReset {
    * timeout (45 s), and a restarted app waits that long in its first rebalance. When no instance
    * runs, remove them (the reset tool's {@code --force}).
    */
-  public void removeLeftoverMembers(String group)
+  public void removeLeftoverMembers(String group) throws Exception {
+    Poll.untilOrThrow(
+        () -> hasNoMembersLeft(group),
+        TIMEOUT,
+        Duration.ofMillis(200),
+        () -> group + " still has members: is it still running?");
+  }
+
+  /** True when {@code group} has no members; otherwise asks the broker to remove them. */
+  private boolean hasNoMembersLeft(String group)
       throws InterruptedException, ExecutionException, TimeoutException {
-    Instant deadline = Instant.now().plus(TIMEOUT);
-    while (true) {
-      ConsumerGroupDescription description;
-      try {
-        description =
-            admin
-                .describeConsumerGroups(List.of(group))
-                .describedGroups()
-                .get(group)
-                .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof GroupIdNotFoundException) {
-          return; // never started: nothing to remove
-        }
-        throw e;
+    ConsumerGroupDescription description;
+    try {
+      description =
+          admin
+              .describeConsumerGroups(List.of(group))
+              .describedGroups()
+              .get(group)
+              .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof GroupIdNotFoundException) {
+        return true; // never started: nothing to remove
       }
-      if (description.members().isEmpty()) {
-        return;
-      }
-      if (Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException(group + " still has members: is it still running?");
-      }
-      try {
-        admin
-            .removeMembersFromConsumerGroup(group, new RemoveMembersFromConsumerGroupOptions())
-            .all()
-            .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-      } catch (ExecutionException raced) {
-        // The member left by itself meanwhile; describe again.
-      }
-      Thread.sleep(200);
+      throw e;
     }
+    if (description.members().isEmpty()) {
+      return true;
+    }
+    try {
+      admin
+          .removeMembersFromConsumerGroup(group, new RemoveMembersFromConsumerGroupOptions())
+          .all()
+          .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    } catch (ExecutionException raced) {
+      // The member left by itself meanwhile; the next look describes the group again.
+    }
+    return false;
   }
 }

@@ -7,6 +7,7 @@ import static io.scanflow.devstack.service.ScanflowService.REPORTS_SINK;
 import io.scanflow.contract.Topics;
 import io.scanflow.contract.lag.ConsumerGroupLag;
 import io.scanflow.devstack.DevStack;
+import io.scanflow.devstack.Poll;
 import io.scanflow.devstack.service.ScanflowService;
 import java.sql.Connection;
 import java.time.Duration;
@@ -108,16 +109,13 @@ public final class Replay {
    */
   private void awaitCaughtUp(Duration timeout) throws Exception {
     List<String> groups = DERIVED.stream().map(ScanflowService::consumerGroup).toList();
-    Instant deadline = Instant.now().plus(timeout);
     try (ConsumerGroupLag lag =
         ConsumerGroupLag.connect(stack.info().kafkaBootstrap(), Duration.ofSeconds(10))) {
-      while (lag.read(groups).values().stream().anyMatch(group -> group.lag() > 0)) {
-        if (Instant.now().isAfter(deadline)) {
-          throw new IllegalStateException(
-              "Replay not caught up after " + timeout.toSeconds() + "s");
-        }
-        Thread.sleep(500);
-      }
+      Poll.untilOrThrow(
+          () -> lag.read(groups).values().stream().noneMatch(group -> group.lag() > 0),
+          timeout,
+          Duration.ofMillis(500),
+          () -> "Replay not caught up after " + timeout.toSeconds() + "s");
     }
   }
 

@@ -1,7 +1,7 @@
 package io.scanflow.devstack.replay;
 
+import io.scanflow.devstack.Poll;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -27,21 +27,18 @@ public final class StreamsInternalTopics {
   }
 
   /** Deletes them and waits until the broker no longer lists them, so the app can recreate them. */
-  public List<String> delete(String applicationId)
-      throws InterruptedException, ExecutionException, TimeoutException {
+  public List<String> delete(String applicationId) throws Exception {
     List<String> internal =
         names().stream().filter(topic -> isInternal(applicationId, topic)).sorted().toList();
     if (internal.isEmpty()) {
       return internal;
     }
     admin.deleteTopics(internal).all().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-    Instant deadline = Instant.now().plus(TIMEOUT);
-    while (names().stream().anyMatch(internal::contains)) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException("Internal topics not deleted in time: " + internal);
-      }
-      Thread.sleep(200);
-    }
+    Poll.untilOrThrow(
+        () -> names().stream().noneMatch(internal::contains),
+        TIMEOUT,
+        Duration.ofMillis(200),
+        () -> "Internal topics not deleted in time: " + internal);
     return internal;
   }
 

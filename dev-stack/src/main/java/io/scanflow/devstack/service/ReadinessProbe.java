@@ -1,5 +1,6 @@
 package io.scanflow.devstack.service;
 
+import io.scanflow.devstack.Poll;
 import io.scanflow.devstack.process.ChildProcess;
 import java.io.IOException;
 import java.net.URI;
@@ -7,55 +8,51 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 
 /** Waits for a service's {@code /q/health/ready} to answer 200, failing fast if it died. */
 public final class ReadinessProbe {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
 
-  private ReadinessProbe() {}
+  private final ChildProcess process;
+  private final HttpRequest request;
+  private String lastAnswer = "no answer";
 
-  public static void await(ChildProcess process, String host, int port, Duration timeout) {
-    URI uri = URI.create("http://" + host + ":" + port + "/q/health/ready");
-    Instant deadline = Instant.now().plus(timeout);
-    String last = "no answer";
-    while (Instant.now().isBefore(deadline)) {
-      process.requireAlive();
-      try {
-        HttpResponse<String> response =
-            HTTP.send(
-                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(3)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 200) {
-          return;
-        }
-        last = response.statusCode() + " " + response.body();
-      } catch (IOException e) {
-        last = e.toString();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("Interrupted waiting for " + process.name(), e);
-      }
-      pause();
-    }
-    throw new IllegalStateException(
-        process.name()
-            + " not ready after "
-            + timeout.toSeconds()
-            + "s (last answer: "
-            + last
-            + "); see "
-            + process.log()
-            + ":\n"
-            + process.logTail(30));
+  private ReadinessProbe(ChildProcess process, URI uri) {
+    this.process = process;
+    this.request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(3)).build();
   }
 
-  private static void pause() {
+  public static void await(ChildProcess process, String host, int port, Duration timeout) {
+    ReadinessProbe probe =
+        new ReadinessProbe(process, URI.create("http://" + host + ":" + port + "/q/health/ready"));
+    Poll.untilOrThrow(
+        probe::isReady,
+        timeout,
+        POLL_INTERVAL,
+        () ->
+            process.name()
+                + " not ready after "
+                + timeout.toSeconds()
+                + "s (last answer: "
+                + probe.lastAnswer
+                + "); see "
+                + process.log()
+                + ":\n"
+                + process.logTail(30));
+  }
+
+  /** One look; remembers what the service answered, for the message if it never gets ready. */
+  private boolean isReady() throws InterruptedException {
+    process.requireAlive();
     try {
-      Thread.sleep(250);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      lastAnswer = response.statusCode() + " " + response.body();
+      return response.statusCode() == 200;
+    } catch (IOException e) {
+      lastAnswer = e.toString();
+      return false;
     }
   }
 }

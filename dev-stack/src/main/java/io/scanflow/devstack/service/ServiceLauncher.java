@@ -65,6 +65,8 @@ public final class ServiceLauncher {
     // Quarkus listens on 0.0.0.0 by default in prod mode.
     env.put("QUARKUS_HTTP_HOST", config.bind().host());
     env.put("SCANFLOW_ADMIN_TOKEN", adminToken);
+    // Production logs are JSON lines for a collector; the stack's log files are read by people.
+    env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
     if (service == ScanflowService.REPORTS_SINK) {
       env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
       env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");

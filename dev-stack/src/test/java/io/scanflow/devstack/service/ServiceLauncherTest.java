@@ -39,6 +39,17 @@ class ServiceLauncherTest {
         .containsEntry("QUARKUS_HTTP_HOST", "0.0.0.0");
   }
 
+  @Test
+  void shouldKeepTheServicesLogsReadableTextRatherThanProductionJson() {
+    ServiceLauncher launcher = launcher(BindAddress.LOOPBACK);
+
+    for (ScanflowService service : ScanflowService.values()) {
+      assertThat(launcher.environment(service))
+          .as(service.module())
+          .containsEntry("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+    }
+  }
+
   private ServiceLauncher launcher(BindAddress bind) {
     DevStackConfig config =
         new DevStackConfig(

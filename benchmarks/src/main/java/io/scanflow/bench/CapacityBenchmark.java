@@ -1,0 +1,179 @@
+package io.scanflow.bench;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Function;
+
+/**
+ * {@code benchmarks/run capacity}: open-loop steps at rising rates against the running stack (see
+ * {@link CapacitySearch}), each measured from the scheduled send until visible, with what each
+ * process spent; then one step at 1.5 times the capacity for the overload verdict.
+ */
+final class CapacityBenchmark {
+  private final CapacityOptions options;
+  private final Stack stack;
+  private final OpenLoop openLoop;
+  private final ReportsApi reports;
+  private final EventBodies bodies;
+  private final List<String> conditions = new ArrayList<>();
+
+  private CapacityBenchmark(
+      CapacityOptions options,
+      Stack stack,
+      OpenLoop openLoop,
+      ReportsApi reports,
+      EventBodies bodies) {
+    this.options = options;
+    this.stack = stack;
+    this.openLoop = openLoop;
+    this.reports = reports;
+    this.bodies = bodies;
+  }
+
+  static void run(CapacityOptions options, RateSteps rates) throws Exception {
+    Stack stack = Stack.read(options.common.home);
+    List<String> sessions = new BenchSetup(stack).createScanSessions(options.common.sessions);
+    EventBodies bodies = new EventBodies(stack.siteId(), sessions);
+    // Two event loops: the client must not take more of the cores than the stack it measures.
+    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
+    try (HttpLoad load = new HttpLoad(vertx, options.connections);
+        ReportsApi reports = new ReportsApi(vertx, stack, 32)) {
+      OpenLoop openLoop = new OpenLoop(vertx, load, reports, stack);
+      new CapacityBenchmark(options, stack, openLoop, reports, bodies).search(rates);
+    } finally {
+      vertx.close().toCompletionStage().toCompletableFuture().join();
+    }
+  }
+
+  private void search(RateSteps rates) throws Exception {
+    condition("Date: " + Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    condition("Machine: " + Conditions.machine());
+    condition("Load average (1/5/15 min) at start: " + Conditions.loadAverage());
+    condition("Stack: " + stack.ingestUrl() + ", " + stack.reportsUrl());
+    condition(
+        String.format(
+            "Steps of %d s, rates %s; about %d events/s followed (poll every %d ms); warm-up %d s"
+                + " at the first rate; %d connections",
+            options.stepDuration.toSeconds(),
+            rates.all(),
+            options.followedPerSecond,
+            options.common.pollInterval.toMillis(),
+            options.warmup.toSeconds(),
+            options.connections));
+    warmUp(rates.all().get(0));
+    CapacitySearch.Outcome outcome =
+        CapacitySearch.run(rates, rate -> step(rate, "step", Verdicts::capacity));
+    Optional<CapacitySearch.Judged> overload = overload(outcome.capacity());
+    condition("Load average (1/5/15 min) at end: " + Conditions.loadAverage());
+    report(outcome, overload);
+  }
+
+  private void warmUp(int rate) throws InterruptedException {
+    if (options.warmup.isZero()) {
+      return;
+    }
+    System.out.printf(
+        "%n>> capacity: warm-up %d s at %d events/s%n", options.warmup.toSeconds(), rate);
+    openLoop.run(plan(rate, options.warmup), bodies.named(eventName("warmup", rate)));
+  }
+
+  private Optional<CapacitySearch.Judged> overload(OptionalInt capacity) throws Exception {
+    if (!options.overload || capacity.isEmpty()) {
+      return Optional.empty();
+    }
+    Function<StepFigures, List<String>> verdict =
+        figures -> Verdicts.overload(figures, options.answerDeadline);
+    StepFigures figures = step(capacity.getAsInt() * 3 / 2, "overload", verdict);
+    return Optional.of(new CapacitySearch.Judged(figures, verdict.apply(figures)));
+  }
+
+  /**
+   * One step: the pipeline drained first, then the load, then the wait for what it accepted; says
+   * how it did by {@code verdict}.
+   */
+  private StepFigures step(int rate, String kind, Function<StepFigures, List<String>> verdict)
+      throws Exception {
+    drain("before the " + rate + " events/s " + kind);
+    Map<String, Long> pids = StackProcesses.find(stack);
+    EventBodies named = bodies.named(eventName(kind, rate));
+    System.out.printf(
+        "%n>> capacity %s: %d events/s for %d s (event_name %s)%n",
+        kind, rate, options.stepDuration.toSeconds(), named.eventName());
+    OpenLoop.Result run;
+    long visible;
+    Map<String, ResourceMonitor.Usage> usage;
+    try (ResourceMonitor monitor = ResourceMonitor.start(pids)) {
+      run = openLoop.run(plan(rate, options.stepDuration), named);
+      visible =
+          reports.awaitVisible(named.eventName(), run.accepted(), options.common.visibleTimeout);
+      usage = monitor.stop();
+    }
+    StepFigures figures = StepFigures.of(run, visible, options.answerDeadline, usage);
+    System.out.printf(
+        "   sent %d (%s/s), statuses %s, no answer %d; send→visible p99 %s ms; missing %d;"
+            + " %s%n",
+        figures.sent(),
+        Format.rate(figures.sentPerSecond()),
+        figures.statuses(),
+        figures.noAnswer(),
+        Format.millis(figures.sendToVisibleP99Ms()),
+        figures.missing(),
+        verdict.apply(figures).isEmpty() ? "pass" : "FAIL " + verdict.apply(figures));
+    return figures;
+  }
+
+  private OpenLoop.Plan plan(int rate, Duration duration) {
+    return new OpenLoop.Plan(
+        rate,
+        duration,
+        options.sampleEvery(rate),
+        options.common.pollInterval,
+        options.common.visibleTimeout,
+        options.common.answerTimeout);
+  }
+
+  /** {@code capacity-<run>-<kind>-<rate>}: the reports count each step's events apart. */
+  private String eventName(String kind, int rate) {
+    return "capacity-" + bodies.runId() + "-" + kind + "-" + rate;
+  }
+
+  private void drain(String when) throws InterruptedException {
+    System.out.println(">> waiting for the pipeline to catch up " + when);
+    Duration took = reports.awaitDrained(options.common.drainTimeout);
+    if (took == null) {
+      condition(
+          "Pipeline did NOT catch up "
+              + when
+              + " within "
+              + options.common.drainTimeout.toSeconds()
+              + " s");
+    }
+  }
+
+  private void condition(String line) {
+    conditions.add(line);
+    System.out.println("-- " + line);
+  }
+
+  private void report(CapacitySearch.Outcome outcome, Optional<CapacitySearch.Judged> overload)
+      throws IOException {
+    StringBuilder markdown = new StringBuilder();
+    conditions.forEach(line -> markdown.append("- ").append(line).append('\n'));
+    markdown.append('\n').append(CapacityTable.markdown(outcome, overload, options.answerDeadline));
+    System.out.println();
+    System.out.println("==================== CAPACITY ====================");
+    System.out.print(markdown);
+    if (options.common.markdown != null) {
+      ResultsTable.write(options.common.markdown, markdown.toString());
+    }
+  }
+}
