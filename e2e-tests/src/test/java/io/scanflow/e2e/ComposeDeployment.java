@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
@@ -111,9 +112,11 @@ final class ComposeDeployment implements BeforeAllCallback, ParameterResolver {
   }
 
   private static Deployment start() {
-    Map<String, String> secrets = ComposeSecrets.forTest();
+    Map<String, String> env = new HashMap<>(ComposeSecrets.forTest());
+    // the services refuse an admin token shorter than AdminToken.MIN_LENGTH
+    String adminToken = "compose-e2e-" + UUID.randomUUID() + UUID.randomUUID();
+    env.put("SCANFLOW_ADMIN_TOKEN", adminToken);
     StackPorts ports = StackPorts.free();
-    Map<String, String> env = new HashMap<>(secrets);
     // free host ports: a dev stack or another deployment on 8080-8083 must not make this fail
     env.put("SCANFLOW_INGEST_PORT", Integer.toString(ports.ingest()));
     env.put("SCANFLOW_REPORTS_PORT", Integer.toString(ports.reports()));
@@ -149,7 +152,7 @@ final class ComposeDeployment implements BeforeAllCallback, ParameterResolver {
             "http://" + host + ":" + ports.ingest(),
             reportsUrl,
             reportsUrl,
-            secrets.get("SCANFLOW_ADMIN_TOKEN"),
+            adminToken,
             null,
             null,
             null,
