@@ -8,9 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response.Status;
 import java.time.Duration;
 
-/**
- * The reports API's token buckets, one per caller (applied by {@code auth.AccessFilter}).
- */
+/** The reports API's token buckets, one per caller (applied by {@code auth.AccessFilter}). */
 @ApplicationScoped
 public class ReportsRateLimit {
   private final RateLimiter limiter;
