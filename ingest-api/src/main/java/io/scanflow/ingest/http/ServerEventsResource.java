@@ -1,17 +1,19 @@
 package io.scanflow.ingest.http;
 
+import io.scanflow.ingest.auth.Caller;
 import io.scanflow.ingest.http.Responses.BatchOutcome;
 import io.scanflow.ingest.http.Responses.EventAccepted;
 import io.scanflow.ingest.http.Responses.ValidationPassed;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -22,7 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code POST /server-events}, {@code /batch} and {@code /validate}. The body is read as raw bytes
- * whatever the Content-Type, within the size limit, and parsed as JSON by us.
+ * whatever the Content-Type, within the size limit, and parsed as JSON by us. Non-blocking: the
+ * body is collected on the event loop, checked there (a batch on a worker), and the answer
+ * completes from Kafka's acknowledgement, so no thread waits for the broker.
  */
 @Path("/server-events")
 @ApiKeyRequired
@@ -78,13 +82,11 @@ public class ServerEventsResource {
           "Kafka did not take the write in time, or the key registry is catching up; retry after"
               + " Retry-After",
       content = @Content(examples = @ExampleObject(name = "503", value = ApiExamples.UNAVAILABLE)))
-  public EventAccepted ingest(
-      InputStream body,
-      @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
-      @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding) {
-    byte[] bytes =
-        BoundedBody.read(body, BoundedBody.MAX_EVENT_BYTES, contentLength, contentEncoding);
-    return new EventAccepted(ingestion.single(context.caller(), bytes, false), "accepted");
+  public Uni<EventAccepted> ingest(@Context HttpServerRequest request) {
+    Caller caller = context.caller();
+    return BoundedBody.read(request, BoundedBody.MAX_EVENT_BYTES)
+        .chain(body -> ingestion.ingest(caller, body))
+        .map(eventId -> new EventAccepted(eventId, "accepted"));
   }
 
   @POST
@@ -109,13 +111,13 @@ public class ServerEventsResource {
           "Kafka did not take the writes in time, or the key registry is catching up; resend the"
               + " whole batch",
       content = @Content(examples = @ExampleObject(name = "503", value = ApiExamples.UNAVAILABLE)))
-  public BatchOutcome batch(
-      InputStream body,
-      @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
-      @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding) {
-    byte[] bytes =
-        BoundedBody.read(body, BoundedBody.MAX_BATCH_BYTES, contentLength, contentEncoding);
-    return ingestion.batch(context.caller(), bytes);
+  public Uni<BatchOutcome> batch(@Context HttpServerRequest request) {
+    Caller caller = context.caller();
+    // Up to 500 events take milliseconds to check: on a worker, so that the event loop keeps
+    // answering single events meanwhile; the worker is free again before Kafka is waited for.
+    return BoundedBody.read(request, BoundedBody.MAX_BATCH_BYTES)
+        .emitOn(Infrastructure.getDefaultWorkerPool())
+        .chain(body -> ingestion.batch(caller, body));
   }
 
   @POST
@@ -137,13 +139,13 @@ public class ServerEventsResource {
       description = "The key registry is catching up; retry after Retry-After",
       content =
           @Content(examples = @ExampleObject(name = "503", value = ApiExamples.REGISTRY_BEHIND)))
-  public ValidationPassed validate(
-      InputStream body,
-      @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
-      @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding) {
-    byte[] bytes =
-        BoundedBody.read(body, BoundedBody.MAX_EVENT_BYTES, contentLength, contentEncoding);
-    ingestion.single(context.caller(), bytes, true);
-    return new ValidationPassed(true);
+  public Uni<ValidationPassed> validate(@Context HttpServerRequest request) {
+    Caller caller = context.caller();
+    return BoundedBody.read(request, BoundedBody.MAX_EVENT_BYTES)
+        .map(
+            body -> {
+              ingestion.validateOnly(caller, body);
+              return new ValidationPassed(true);
+            });
   }
 }
