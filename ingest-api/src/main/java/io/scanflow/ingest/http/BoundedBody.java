@@ -5,7 +5,6 @@ import io.scanflow.ingest.validation.Problem;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -63,9 +62,10 @@ public final class BoundedBody {
    * same answers as {@link #read(InputStream, int, String, String)}; the header checks fail before
    * a byte is read.
    */
-  public static Uni<byte[]> read(HttpServerRequest request, int limit) {
-    ContentEncoding encoding = ContentEncoding.of(request.getHeader(HttpHeaders.CONTENT_ENCODING));
-    int wireLimit = wireLimit(encoding, limit, request.getHeader(HttpHeaders.CONTENT_LENGTH));
+  public static Uni<byte[]> read(
+      HttpServerRequest request, int limit, String contentLength, String contentEncoding) {
+    ContentEncoding encoding = ContentEncoding.of(contentEncoding);
+    int wireLimit = wireLimit(encoding, limit, contentLength);
     return Uni.createFrom()
         .emitter(emitter -> new WireBuffer(emitter, encoding, wireLimit, limit).readFrom(request));
   }

@@ -11,14 +11,18 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -50,6 +54,7 @@ public class ScanSessionsResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.STRING, format = "binary"),
               examples = @ExampleObject(name = "scan", value = ApiExamples.SCAN_SESSION)))
   @APIResponse(
       responseCode = "200",
@@ -64,9 +69,12 @@ public class ScanSessionsResource {
       responseCode = "503",
       description = "Kafka did not take the write in time, or the key registry is catching up",
       content = @Content(examples = @ExampleObject(name = "503", value = ApiExamples.UNAVAILABLE)))
-  public Uni<ScanSessionAccepted> record(@Context HttpServerRequest request) {
+  public Uni<ScanSessionAccepted> record(
+      @Context HttpServerRequest request,
+      @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
+      @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding) {
     Caller caller = context.caller();
-    return BoundedBody.read(request, BoundedBody.MAX_EVENT_BYTES)
+    return BoundedBody.read(request, BoundedBody.MAX_EVENT_BYTES, contentLength, contentEncoding)
         .chain(body -> publish(caller, body))
         .invoke(() -> metrics.scanSession("accepted"));
   }

@@ -9,14 +9,18 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -71,6 +75,7 @@ public class ServerEventsResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.STRING, format = "binary"),
               examples = @ExampleObject(name = "purchase", value = ApiExamples.EVENT)))
   @APIResponse(
       responseCode = "200",
@@ -82,9 +87,12 @@ public class ServerEventsResource {
           "Kafka did not take the write in time, or the key registry is catching up; retry after"
               + " Retry-After",
       content = @Content(examples = @ExampleObject(name = "503", value = ApiExamples.UNAVAILABLE)))
-  public Uni<EventAccepted> ingest(@Context HttpServerRequest request) {
+  public Uni<EventAccepted> ingest(
+      @Context HttpServerRequest request,
+      @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
+      @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding) {
     Caller caller = context.caller();
-    return BoundedBody.read(request, BoundedBody.MAX_EVENT_BYTES)
+    return BoundedBody.read(request, BoundedBody.MAX_EVENT_BYTES, contentLength, contentEncoding)
         .chain(body -> ingestion.ingest(caller, body))
         .map(eventId -> new EventAccepted(eventId, "accepted"));
   }
@@ -100,6 +108,7 @@ public class ServerEventsResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.STRING, format = "binary"),
               examples = @ExampleObject(name = "batch", value = ApiExamples.BATCH)))
   @APIResponse(
       responseCode = "200",
@@ -111,11 +120,14 @@ public class ServerEventsResource {
           "Kafka did not take the writes in time, or the key registry is catching up; resend the"
               + " whole batch",
       content = @Content(examples = @ExampleObject(name = "503", value = ApiExamples.UNAVAILABLE)))
-  public Uni<BatchOutcome> batch(@Context HttpServerRequest request) {
+  public Uni<BatchOutcome> batch(
+      @Context HttpServerRequest request,
+      @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
+      @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding) {
     Caller caller = context.caller();
     // Up to 500 events take milliseconds to check: on a worker, so that the event loop keeps
     // answering single events meanwhile; the worker is free again before Kafka is waited for.
-    return BoundedBody.read(request, BoundedBody.MAX_BATCH_BYTES)
+    return BoundedBody.read(request, BoundedBody.MAX_BATCH_BYTES, contentLength, contentEncoding)
         .emitOn(Infrastructure.getDefaultWorkerPool())
         .chain(body -> ingestion.batch(caller, body));
   }
@@ -129,6 +141,7 @@ public class ServerEventsResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.STRING, format = "binary"),
               examples = @ExampleObject(name = "purchase", value = ApiExamples.EVENT)))
   @APIResponse(
       responseCode = "200",
@@ -139,9 +152,12 @@ public class ServerEventsResource {
       description = "The key registry is catching up; retry after Retry-After",
       content =
           @Content(examples = @ExampleObject(name = "503", value = ApiExamples.REGISTRY_BEHIND)))
-  public Uni<ValidationPassed> validate(@Context HttpServerRequest request) {
+  public Uni<ValidationPassed> validate(
+      @Context HttpServerRequest request,
+      @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
+      @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding) {
     Caller caller = context.caller();
-    return BoundedBody.read(request, BoundedBody.MAX_EVENT_BYTES)
+    return BoundedBody.read(request, BoundedBody.MAX_EVENT_BYTES, contentLength, contentEncoding)
         .map(
             body -> {
               ingestion.validateOnly(caller, body);
