@@ -6,7 +6,6 @@ import io.scanflow.contract.ConversionValue;
 import io.scanflow.contract.IngestedEvent;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -77,14 +76,13 @@ final class EventRows {
       IngestedEvent event = attributed.event();
       Attribution attribution = attributed.attribution();
       ConversionValue value = event.conversionValue();
-      Instant eventTime = event.eventTime() != null ? event.eventTime() : event.receivedAt();
       columns.add(
           event.siteId(),
           event.eventId(),
           event.ingestId(),
           event.eventName(),
           event.scanSessionId(),
-          eventTime,
+          event.eventTime(),
           event.receivedAt(),
           counted.deduplicatedAt(),
           attributed.attributedAt(),
@@ -93,11 +91,11 @@ final class EventRows {
           attribution.qrCodeId(),
           attribution.campaign(),
           attribution.scannedAt(),
-          value == null ? null : NumericText.of(value.amount()),
-          value == null ? null : value.currency(),
+          ConversionColumns.amount(value),
+          ConversionColumns.currency(value),
           event.properties() == null ? null : event.properties().toString(),
           event.test(),
-          zones.dayOf(event.siteId(), eventTime));
+          zones.dayOf(event.siteId(), event.eventTime()));
     }
     return ReportWriter.execute(connection, columns, SQL);
   }

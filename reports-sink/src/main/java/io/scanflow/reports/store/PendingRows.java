@@ -74,13 +74,13 @@ final class PendingRows {
           event.ingestId(),
           event.eventName(),
           event.scanSessionId(),
-          event.eventTime() != null ? event.eventTime() : event.receivedAt(),
+          event.eventTime(),
           event.receivedAt(),
           row.deduplicatedAt(),
           attributed.attributedAt(),
           attributed.attribution().pendingUntil(),
-          value == null ? null : NumericText.of(value.amount()),
-          value == null ? null : value.currency(),
+          ConversionColumns.amount(value),
+          ConversionColumns.currency(value),
           event.test());
     }
     ReportWriter.execute(connection, columns, UPSERT);
