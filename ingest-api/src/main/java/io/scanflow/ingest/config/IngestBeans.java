@@ -17,6 +17,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.Map;
 
 /** Builds the framework-free domain objects from configuration, and checks it at start-up. */
@@ -27,6 +28,14 @@ public class IngestBeans {
   void checkConfiguration(@Observes StartupEvent event, IngestConfig config, AdminToken token) {
     if (config.rateLimit().requestsPerMinute() < 1) {
       throw new IllegalStateException("scanflow.rate-limit.requests-per-minute must be >= 1");
+    }
+    Duration share = config.rateLimit().shareInterval();
+    if (share.toMillis() < 10 || share.compareTo(Duration.ofSeconds(1)) > 0) {
+      throw new IllegalStateException("scanflow.rate-limit.share-interval must be 10ms to 1s");
+    }
+    if (config.rateLimit().peerTimeout().compareTo(share.multipliedBy(5)) < 0) {
+      throw new IllegalStateException(
+          "scanflow.rate-limit.peer-timeout must be at least 5 times scanflow.rate-limit.share-interval");
     }
     // The registry confirms its catch-up about five times per staleness limit, once per poll.
     if (config.registry().maxStaleness().compareTo(config.registry().pollInterval().multipliedBy(5))

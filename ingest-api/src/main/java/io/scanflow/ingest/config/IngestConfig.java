@@ -52,10 +52,21 @@ public interface IngestConfig {
     Duration maxPast();
   }
 
-  /** Per-key token bucket. */
+  /** Per-key token bucket, shared by all instances through {@code rate-limit-usage}. */
   interface RateLimit {
     @WithDefault("1000")
     int requestsPerMinute();
+
+    /** How often this instance sends what it admitted to the other instances (100–200 ms). */
+    @WithDefault("100ms")
+    Duration shareInterval();
+
+    /**
+     * How long an instance counts as alive after its last usage record; and how long this
+     * instance's own records may take to come back before it fails open to its own limit.
+     */
+    @WithDefault("2s")
+    Duration peerTimeout();
   }
 
   /** How long a request waits for the broker to acknowledge its writes before answering 503. */
