@@ -31,24 +31,31 @@ final class KeyFlood {
   private final AtomicLong sent = new AtomicLong();
   private final AtomicLong admitted = new AtomicLong();
   private final LongAccumulator firstSent = new LongAccumulator(Math::min, Long.MAX_VALUE);
-  private final LongAccumulator firstAnswered = new LongAccumulator(Math::min, Long.MAX_VALUE);
+  private final LongAccumulator firstRefused = new LongAccumulator(Math::min, Long.MAX_VALUE);
   private final LongAccumulator lastSent = new LongAccumulator(Math::max, Long.MIN_VALUE);
   private final LongAccumulator lastAnswered = new LongAccumulator(Math::max, Long.MIN_VALUE);
 
   /**
-   * What one flood admitted, and for how long the key's bucket was drawn on: at most {@code
-   * longest} (first request sent to last answer), at least {@code shortest} (first answer to last
-   * request sent).
+   * What one flood admitted. {@code longest}: from the first request sent to the last answer, the
+   * most the key's bucket can have refilled for. {@code refusing}: from the first 429 answered to
+   * the last request sent; the bucket was empty at that 429, and from then on the flood kept it
+   * from filling up, so none of its refill was lost.
    */
-  record Result(long sent, long admitted, Duration longest, Duration shortest) {
+  record Result(long sent, long admitted, Duration longest, Duration refusing) {
     /** The most one exact token bucket of {@code perMinute}, full at the start, admits. */
     double oneBucketAllows(int perMinute) {
       return perMinute + perMinute * longest.toNanos() / 60e9;
     }
 
-    /** The least one exact bucket admits to a key that always has a request waiting. */
+    /**
+     * The least one exact bucket admits: all it held before the first 429, and its refill since,
+     * but for the token or two left when the flood stopped. However slow the client.
+     */
     double oneBucketAdmitsAtLeast(int perMinute) {
-      return perMinute + perMinute * shortest.toNanos() / 60e9 - 1;
+      if (refusing.isNegative()) {
+        return sent; // nothing was refused
+      }
+      return perMinute + perMinute * refusing.toNanos() / 60e9 - 2;
     }
   }
 
@@ -89,7 +96,9 @@ final class KeyFlood {
         sent.get(),
         admitted.get(),
         Duration.ofNanos(lastAnswered.get() - firstSent.get()),
-        Duration.ofNanos(lastSent.get() - firstAnswered.get()));
+        firstRefused.get() == Long.MAX_VALUE
+            ? Duration.ofNanos(-1)
+            : Duration.ofNanos(lastSent.get() - firstRefused.get()));
   }
 
   private void send(URI instance) throws Exception {
@@ -103,11 +112,13 @@ final class KeyFlood {
     firstSent.accumulate(at);
     lastSent.accumulate(at);
     HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
-    firstAnswered.accumulate(System.nanoTime());
-    lastAnswered.accumulate(System.nanoTime());
+    long answered = System.nanoTime();
+    lastAnswered.accumulate(answered);
     assertThat(answer.statusCode()).as(answer.body()).isIn(200, 429);
     if (answer.statusCode() == 200) {
       admitted.incrementAndGet();
+    } else {
+      firstRefused.accumulate(answered);
     }
   }
 }
