@@ -3,8 +3,12 @@ package io.scanflow.attribution;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 
-/** Settings of attribution-stream ({@code scanflow.attribution.*}). */
+/**
+ * Settings of attribution-stream ({@code scanflow.attribution.*}), validated by Quarkus at
+ * start-up.
+ */
 @ConfigMapping(prefix = "scanflow.attribution")
 public interface AttributionConfig {
   /**
@@ -12,5 +16,6 @@ public interface AttributionConfig {
    * as {@code session_not_found}.
    */
   @WithDefault("60s")
+  @DurationMin(millis = 1, message = "must be positive")
   Duration pendingTimeout();
 }

@@ -1,18 +1,29 @@
 package io.scanflow.reports;
 
 import io.scanflow.contract.AdminToken;
+import io.scanflow.contract.registry.CompactedTopicFollower;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
+import java.util.List;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 /**
  * Configuration of reports-sink: the admin token and dashboard sessions, the sink's retry policy,
- * the database, the key registry and the reports API's rate limit.
+ * the database, the key registry and the reports API's rate limit. Each default and constraint is
+ * declared here only; Quarkus validates them at start-up and refuses to start with a message naming
+ * the setting.
  */
 @ConfigMapping(prefix = "scanflow")
 public interface ReportsConfig {
+
+  /** Said of a duration that must be longer than zero. */
+  String POSITIVE = "must be positive";
 
   /**
    * Bearer token for the reports API and the dashboard; no default outside dev and test. Checked at
@@ -29,6 +40,7 @@ public interface ReportsConfig {
   interface Registry {
     /** How long one poll of the registry consumer waits; bounds how late a revocation is seen. */
     @WithDefault("200ms")
+    @DurationMin(millis = 1, message = POSITIVE)
     Duration pollInterval();
 
     /**
@@ -38,15 +50,23 @@ public interface ReportsConfig {
      */
     @WithDefault("5s")
     Duration maxStaleness();
+
+    /** Checked at start-up; not a setting (a default method is not mapped). */
+    @AssertTrue(message = CompactedTopicFollower.STALENESS_RULE)
+    default boolean isMaxStalenessAtLeastFivePolls() {
+      return CompactedTopicFollower.confirmsInTime(pollInterval(), maxStaleness());
+    }
   }
 
   /** Settings under {@code scanflow.reports}. */
   interface Reports {
     /** First pause after a failed batch write; doubles up to {@link #retryBackoffMax()}. */
     @WithDefault("200ms")
+    @DurationMin(millis = 1, message = POSITIVE)
     Duration retryBackoffMin();
 
     @WithDefault("5s")
+    @DurationMin(millis = 1, message = POSITIVE)
     Duration retryBackoffMax();
 
     /**
@@ -54,21 +74,25 @@ public interface ReportsConfig {
      * itself stalled: readiness DOWN and {@code stalled} on {@code /api/pipeline}.
      */
     @WithDefault("30s")
+    @DurationMin(message = "must not be negative") // 0: stalled at the first failure
     Duration stallAfter();
 
     /** Window of the end-to-end latency percentiles of {@code GET /api/pipeline}. */
     @WithDefault("5m")
+    @DurationMin(millis = 1, message = POSITIVE)
     Duration latencyWindow();
 
     /** Consumer groups whose lag {@code GET /api/pipeline} reports, in pipeline order. */
     @WithDefault("scanflow-dedupe-stream,scanflow-attribution-stream,scanflow-reports-sink")
-    java.util.List<String> pipelineGroups();
+    @NotEmpty
+    List<String> pipelineGroups();
 
     /**
      * How long a dashboard session lives unused; every request with it starts the time again. The
      * sessions are kept in memory: a restart ends them all.
      */
     @WithDefault("12h")
+    @DurationMin(millis = 1, message = POSITIVE)
     Duration sessionTtl();
 
     /** Dashboard sessions kept at most; a login beyond that ends the least recently used one. */
@@ -85,8 +109,12 @@ public interface ReportsConfig {
     int authFailureLimit();
 
     @WithDefault("1m")
+    @DurationMin(millis = 1, message = POSITIVE)
     Duration authFailureWindow();
 
+    // @WithName on a group of two words: without it, a refused setting below it is named
+    // "scanflow.reports.rateLimit.requests-per-minute" (SmallRye Config 3.16's validator).
+    @WithName("rate-limit")
     RateLimit rateLimit();
   }
 
@@ -97,6 +125,7 @@ public interface ReportsConfig {
      * tab polls about 84 a minute.
      */
     @WithDefault("600")
+    @Min(1)
     int requestsPerMinute();
   }
 }

@@ -1,10 +1,6 @@
 package io.scanflow.reports;
 
-import io.quarkus.runtime.configuration.DurationConverter;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
-import io.smallrye.config.validator.BeanValidationConfigValidatorImpl;
-import java.time.Duration;
+import io.scanflow.testsupport.ValidatedConfig;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -21,12 +17,6 @@ public final class TestConfig {
   public static ReportsConfig reportsConfig(Map<String, String> properties) {
     Map<String, String> all = new HashMap<>(Map.of("scanflow.admin-token", ADMIN_TOKEN));
     all.putAll(properties);
-    return new SmallRyeConfigBuilder()
-        .withMapping(ReportsConfig.class)
-        .withConverter(Duration.class, 100, new DurationConverter()) // Quarkus's "12h" syntax
-        .withValidator(new BeanValidationConfigValidatorImpl())
-        .withSources(new PropertiesConfigSource(all, "test", 100))
-        .build()
-        .getConfigMapping(ReportsConfig.class);
+    return ValidatedConfig.of(ReportsConfig.class, all);
   }
 }

@@ -26,6 +26,15 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 public final class CompactedTopicFollower implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(CompactedTopicFollower.class.getName());
 
+  /** How many times per staleness limit the follower confirms its catch-up. */
+  public static final int CHECKS_PER_STALENESS = 5;
+
+  /** {@link #confirmsInTime} in the words of the services' settings, for their start-up check. */
+  public static final String STALENESS_RULE =
+      "scanflow.registry.max-staleness must be at least "
+          + CHECKS_PER_STALENESS
+          + " times scanflow.registry.poll-interval";
+
   private final String name;
   private final KafkaConsumer<String, byte[]> consumer;
   private final CompactedView view;
@@ -40,6 +49,15 @@ public final class CompactedTopicFollower implements AutoCloseable {
   private boolean reportedCurrent;
   private String lastFailure = "none";
   private volatile boolean running = true;
+
+  /**
+   * Whether a follower that polls every {@code pollInterval} can confirm its catch-up often enough
+   * for {@code maxStaleness}: it checks {@value #CHECKS_PER_STALENESS} times per staleness limit,
+   * at most once per poll. The services' config mappings refuse to start otherwise.
+   */
+  public static boolean confirmsInTime(Duration pollInterval, Duration maxStaleness) {
+    return maxStaleness.compareTo(pollInterval.multipliedBy(CHECKS_PER_STALENESS)) >= 0;
+  }
 
   /**
    * @param name names the consumer's client id, its thread and its log lines, e.g. {@code
@@ -68,7 +86,7 @@ public final class CompactedTopicFollower implements AutoCloseable {
     this.pollInterval = pollInterval;
     this.beforeAssign = beforeAssign;
     this.clock = new CatchUpClock(maxStaleness);
-    this.checkInterval = maxStaleness.dividedBy(5);
+    this.checkInterval = maxStaleness.dividedBy(CHECKS_PER_STALENESS);
     this.thread = new Thread(this::run, "scanflow-" + name + "-follower");
     this.thread.setDaemon(true);
   }

@@ -11,7 +11,7 @@ import io.scanflow.ingest.admin.AdminViews.SiteView;
 import io.scanflow.ingest.auth.ApiKeys;
 import io.scanflow.ingest.config.IngestConfig;
 import io.scanflow.ingest.http.ApiException;
-import io.scanflow.ingest.publish.EventStore;
+import io.scanflow.ingest.publish.EventPublisher;
 import io.scanflow.ingest.registry.RegistryService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,7 +31,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 public class SiteAdministration {
   private static final String REGISTRY_BEHIND = "Site registry is catching up, retry later";
 
-  @Inject EventStore store;
+  @Inject EventPublisher publisher;
   @Inject RegistryService registryService;
   @Inject SiteClaims claims;
   @Inject IngestConfig config;
@@ -68,7 +68,7 @@ public class SiteAdministration {
    */
   private void writeUnlessKnown(TrackingSite site) {
     if (registry().site(site.siteId()).isEmpty()) {
-      registryService.awaitApplied(store.write(Topics.TRACKING_SITES, site.siteId(), site));
+      registryService.awaitApplied(publisher.write(Topics.TRACKING_SITES, site.siteId(), site));
     }
   }
 
@@ -85,7 +85,7 @@ public class SiteAdministration {
     }
     TrackingSite changed = patch.applyTo(known.get());
     if (!changed.equals(known.get())) {
-      registryService.awaitApplied(store.write(Topics.TRACKING_SITES, siteId, changed));
+      registryService.awaitApplied(publisher.write(Topics.TRACKING_SITES, siteId, changed));
     }
     return Optional.of(SiteView.of(changed, registry().keysOf(siteId)));
   }
@@ -111,7 +111,7 @@ public class SiteAdministration {
     ApiKey key = found.get().getValue();
     if (!key.revoked()) {
       ApiKey revoked = new ApiKey(key.keyId(), key.siteId(), key.prefix(), key.createdAt(), now());
-      registryService.awaitApplied(store.write(Topics.API_KEYS, found.get().getKey(), revoked));
+      registryService.awaitApplied(publisher.write(Topics.API_KEYS, found.get().getKey(), revoked));
     }
     return true;
   }
@@ -120,7 +120,7 @@ public class SiteAdministration {
     String key = ApiKeys.generate();
     ApiKey facts =
         new ApiKey(UUID.randomUUID().toString(), siteId, ApiKeys.prefixOf(key), now(), null);
-    RecordMetadata written = store.write(Topics.API_KEYS, ApiKeyHash.of(key), facts);
+    RecordMetadata written = publisher.write(Topics.API_KEYS, ApiKeyHash.of(key), facts);
     registryService.awaitApplied(written);
     return new NewKey(facts.keyId(), key);
   }

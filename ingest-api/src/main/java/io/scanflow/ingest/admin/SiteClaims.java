@@ -3,8 +3,8 @@ package io.scanflow.ingest.admin;
 import io.scanflow.contract.Topics;
 import io.scanflow.contract.TrackingSite;
 import io.scanflow.ingest.config.IngestConfig;
-import io.scanflow.ingest.publish.EventStore;
-import io.scanflow.ingest.publish.EventStoreUnavailableException;
+import io.scanflow.ingest.publish.EventPublisher;
+import io.scanflow.ingest.publish.PublishUnavailableException;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,7 +42,7 @@ public class SiteClaims {
 
   private static final AtomicLong READERS = new AtomicLong();
 
-  private final EventStore store;
+  private final EventPublisher publisher;
   private final Map<String, Object> readerConfig;
   private final Duration readTimeout;
 
@@ -51,17 +51,18 @@ public class SiteClaims {
 
   @Inject
   public SiteClaims(
-      EventStore store,
+      EventPublisher publisher,
       @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
       IngestConfig config) {
-    this(store, kafkaConfig, config.registry().readYourWritesTimeout());
+    this(publisher, kafkaConfig, config.registry().readYourWritesTimeout());
   }
 
   /**
    * @param readTimeout how long reading the partition back to this claim may take
    */
-  public SiteClaims(EventStore store, Map<String, Object> kafkaConfig, Duration readTimeout) {
-    this.store = store;
+  public SiteClaims(
+      EventPublisher publisher, Map<String, Object> kafkaConfig, Duration readTimeout) {
+    this.publisher = publisher;
     this.readTimeout = readTimeout;
     this.readerConfig = new HashMap<>(kafkaConfig);
     readerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG);
@@ -70,7 +71,7 @@ public class SiteClaims {
 
   /** Appends a claim for {@code site} and answers whether it is the first claim of its site_id. */
   public Claim claim(TrackingSite site) {
-    RecordMetadata mine = store.write(Topics.SITE_CLAIMS, site.siteId(), site);
+    RecordMetadata mine = publisher.write(Topics.SITE_CLAIMS, site.siteId(), site);
     ConsumerRecord<String, byte[]> first =
         firstClaim(
             site.siteId(), new TopicPartition(mine.topic(), mine.partition()), mine.offset());
@@ -101,7 +102,7 @@ public class SiteClaims {
     } finally {
       reader.close(CLOSE_TIMEOUT);
     }
-    throw new EventStoreUnavailableException(
+    throw new PublishUnavailableException(
         "The claims of site " + siteId + " could not be read back within " + readTimeout, null);
   }
 

@@ -2,6 +2,7 @@ package io.scanflow.ingest.admin;
 
 import io.scanflow.contract.SiteTimeZone;
 import io.scanflow.ingest.validation.FieldReader;
+import io.scanflow.ingest.validation.FieldRule;
 import io.scanflow.ingest.validation.Problem;
 import java.util.List;
 
@@ -13,17 +14,17 @@ final class SiteFields {
 
   private SiteFields() {}
 
-  static String name(FieldReader fields, boolean required) {
-    return fields.string("name", required, 1, 128);
-  }
+  /** Optional when a site is changed; creating one makes it {@link FieldRule#asRequired()}. */
+  static final FieldRule NAME = FieldRule.optional("name").length(1, 128);
 
-  static Integer attributionWindowDays(FieldReader fields) {
-    return fields.integer("attribution_window_days", false, 1, 90);
-  }
+  static final FieldRule ATTRIBUTION_WINDOW_DAYS =
+      FieldRule.optional("attribution_window_days").range(1, 90);
+
+  private static final FieldRule TIME_ZONE = FieldRule.optional("time_zone").length(1, 64);
 
   /** The time zone as given, if it is a region id ({@link SiteTimeZone}); null if absent. */
   static String timeZone(FieldReader fields, List<Problem> problems) {
-    String zone = fields.string("time_zone", false, 1, 64);
+    String zone = fields.string(TIME_ZONE);
     if (zone != null && SiteTimeZone.parse(zone).isEmpty()) {
       problems.add(new Problem(fields.at("time_zone"), TIME_ZONE_MSG, "value_error.time_zone"));
       return null;

@@ -22,8 +22,8 @@ public record SitePatch(String name, Integer attributionWindowDays, String timeZ
     }
     List<Problem> problems = new ArrayList<>();
     FieldReader fields = new FieldReader(body, loc, problems);
-    String name = SiteFields.name(fields, false);
-    Integer window = SiteFields.attributionWindowDays(fields);
+    String name = fields.string(SiteFields.NAME);
+    Integer window = fields.integer(SiteFields.ATTRIBUTION_WINDOW_DAYS);
     String timeZone = SiteFields.timeZone(fields, problems);
     return problems.isEmpty()
         ? Validated.valid(new SitePatch(name, window, timeZone))

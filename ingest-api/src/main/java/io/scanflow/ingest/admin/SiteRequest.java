@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.scanflow.contract.SiteTimeZone;
 import io.scanflow.contract.TrackingSite;
 import io.scanflow.ingest.validation.FieldReader;
+import io.scanflow.ingest.validation.FieldRule;
 import io.scanflow.ingest.validation.Loc;
 import io.scanflow.ingest.validation.Problem;
 import io.scanflow.ingest.validation.Validated;
@@ -18,6 +19,7 @@ import java.util.regex.Pattern;
 public record SiteRequest(String name, String siteId, int attributionWindowDays, String timeZone) {
   static final String SITE_ID_REGEX = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$";
   private static final Pattern SITE_ID = Pattern.compile(SITE_ID_REGEX);
+  private static final FieldRule SITE_ID_FIELD = FieldRule.optional("site_id").length(1, 64);
 
   public static Validated<SiteRequest> from(JsonNode body) {
     Loc loc = Loc.body();
@@ -26,8 +28,8 @@ public record SiteRequest(String name, String siteId, int attributionWindowDays,
       return Validated.invalid(List.of(Problem.notObject(loc)));
     }
     FieldReader fields = new FieldReader(body, loc, problems);
-    String name = SiteFields.name(fields, true);
-    String siteId = fields.string("site_id", false, 1, 64);
+    String name = fields.string(SiteFields.NAME.asRequired());
+    String siteId = fields.string(SITE_ID_FIELD);
     if (siteId != null && !SITE_ID.matcher(siteId).matches()) {
       problems.add(
           new Problem(
@@ -35,7 +37,7 @@ public record SiteRequest(String name, String siteId, int attributionWindowDays,
               "string does not match regex \"" + SITE_ID_REGEX + "\"",
               "value_error.str.regex"));
     }
-    Integer window = SiteFields.attributionWindowDays(fields);
+    Integer window = fields.integer(SiteFields.ATTRIBUTION_WINDOW_DAYS);
     String timeZone = SiteFields.timeZone(fields, problems);
     if (!problems.isEmpty()) {
       return Validated.invalid(problems);

@@ -2,6 +2,7 @@ package io.scanflow.ingest.config;
 
 import io.quarkus.runtime.StartupEvent;
 import io.scanflow.contract.AdminToken;
+import io.scanflow.contract.config.EffectiveConfig;
 import io.scanflow.contract.ratelimit.RateLimiter;
 import io.scanflow.contract.registry.ApiKeyAuthenticator;
 import io.scanflow.ingest.http.IngestMetrics;
@@ -17,32 +18,27 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.time.Duration;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
-/** Builds the framework-free domain objects from configuration, and checks it at start-up. */
+/**
+ * Builds the framework-free domain objects from configuration, and logs the effective configuration
+ * at start-up (the mapping's constraints have been checked by then).
+ */
 @ApplicationScoped
 public class IngestBeans {
+  private static final Logger LOG = Logger.getLogger(IngestBeans.class);
 
-  /** Fails start-up with a clear message rather than at the first admin call. */
-  void checkConfiguration(@Observes StartupEvent event, IngestConfig config, AdminToken token) {
-    if (config.rateLimit().requestsPerMinute() < 1) {
-      throw new IllegalStateException("scanflow.rate-limit.requests-per-minute must be >= 1");
-    }
-    Duration share = config.rateLimit().shareInterval();
-    if (share.toMillis() < 10 || share.compareTo(Duration.ofSeconds(1)) > 0) {
-      throw new IllegalStateException("scanflow.rate-limit.share-interval must be 10ms to 1s");
-    }
-    if (config.rateLimit().peerTimeout().compareTo(share.multipliedBy(5)) < 0) {
-      throw new IllegalStateException(
-          "scanflow.rate-limit.peer-timeout must be at least 5 times scanflow.rate-limit.share-interval");
-    }
-    // The registry confirms its catch-up about five times per staleness limit, once per poll.
-    if (config.registry().maxStaleness().compareTo(config.registry().pollInterval().multipliedBy(5))
-        < 0) {
-      throw new IllegalStateException(
-          "scanflow.registry.max-staleness must be at least 5 times scanflow.registry.poll-interval");
-    }
+  void logEffectiveConfig(
+      @Observes StartupEvent event,
+      IngestConfig config,
+      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    LOG.info(
+        new EffectiveConfig()
+            .mapping("scanflow", IngestConfig.class, config)
+            .setting("kafka.bootstrap.servers", bootstrapServers)
+            .describe("ingest-api"));
   }
 
   @Produces

@@ -1,15 +1,25 @@
 package io.scanflow.ingest.config;
 
 import io.scanflow.contract.AdminToken;
+import io.scanflow.contract.registry.CompactedTopicFollower;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 
-/** Every {@code scanflow.*} setting of ingest-api, with its default. */
+/**
+ * Every {@code scanflow.*} setting of ingest-api: its default and its constraints, declared here
+ * only. Quarkus validates them at start-up and refuses to start with a message naming the setting.
+ */
 @ConfigMapping(prefix = "scanflow")
 public interface IngestConfig {
+  /** Said of a duration that must be longer than zero. */
+  String POSITIVE = "must be positive";
 
   /**
    * Bearer token of the admin API; required, there is no default outside dev and test. Checked at
@@ -18,8 +28,12 @@ public interface IngestConfig {
   @Pattern(regexp = AdminToken.PATTERN, message = AdminToken.REQUIREMENT)
   String adminToken();
 
+  // @WithName on a group of two words: without it, a refused setting below it is named
+  // "scanflow.eventTime.max-past" in the start-up error (SmallRye Config 3.16's validator).
+  @WithName("event-time")
   EventTime eventTime();
 
+  @WithName("rate-limit")
   RateLimit rateLimit();
 
   Publish publish();
@@ -46,19 +60,24 @@ public interface IngestConfig {
   /** Accepted range of a client's {@code event_time} (and {@code scanned_at}). */
   interface EventTime {
     @WithDefault("5m")
+    @DurationMin(message = "must not be negative")
     Duration maxFuture();
 
     @WithDefault("7d")
+    @DurationMin(message = "must not be negative")
     Duration maxPast();
   }
 
   /** Per-key token bucket, shared by all instances through {@code rate-limit-usage}. */
   interface RateLimit {
     @WithDefault("1000")
+    @Min(1)
     int requestsPerMinute();
 
     /** How often this instance sends what it admitted to the other instances (100–200 ms). */
     @WithDefault("100ms")
+    @DurationMin(millis = 10, message = "must be at least 10ms")
+    @DurationMax(seconds = 1, message = "must be at most 1s")
     Duration shareInterval();
 
     /**
@@ -67,15 +86,23 @@ public interface IngestConfig {
      */
     @WithDefault("2s")
     Duration peerTimeout();
+
+    /** Checked at start-up; not a setting (a default method is not mapped). */
+    @AssertTrue(message = "scanflow.rate-limit.peer-timeout must be at least 5 times share-interval")
+    default boolean isPeerTimeoutAtLeastFiveShares() {
+      return peerTimeout().compareTo(shareInterval().multipliedBy(5)) >= 0;
+    }
   }
 
   /** How long a request waits for the broker to acknowledge its writes before answering 503. */
   interface Publish {
     @WithDefault("5s")
+    @DurationMin(millis = 1, message = POSITIVE)
     Duration timeout();
 
     /** The value of {@code Retry-After} on a 503. */
     @WithDefault("5")
+    @Min(1)
     int retryAfterSeconds();
   }
 
@@ -83,10 +110,12 @@ public interface IngestConfig {
   interface Registry {
     /** How long one poll of the registry consumer waits; bounds how late a revocation is seen. */
     @WithDefault("200ms")
+    @DurationMin(millis = 1, message = POSITIVE)
     Duration pollInterval();
 
     /** How long an admin call waits for its own write to show up in the local registry. */
     @WithDefault("10s")
+    @DurationMin(millis = 1, message = POSITIVE)
     Duration readYourWritesTimeout();
 
     /**
@@ -95,6 +124,12 @@ public interface IngestConfig {
      */
     @WithDefault("5s")
     Duration maxStaleness();
+
+    /** Checked at start-up; not a setting (a default method is not mapped). */
+    @AssertTrue(message = CompactedTopicFollower.STALENESS_RULE)
+    default boolean isMaxStalenessAtLeastFivePolls() {
+      return CompactedTopicFollower.confirmsInTime(pollInterval(), maxStaleness());
+    }
   }
 
   /** Whether ingest-api creates missing pipeline topics at start-up, and how. */
@@ -103,9 +138,11 @@ public interface IngestConfig {
     boolean createMissing();
 
     @WithDefault("12")
+    @Min(1)
     int partitions();
 
     @WithDefault("1")
+    @Min(1)
     short replicationFactor();
   }
 }

@@ -2,6 +2,11 @@ package io.scanflow.ingest.http;
 
 import io.scanflow.ingest.validation.Loc;
 import io.scanflow.ingest.validation.Problem;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.UniEmitter;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -15,6 +20,9 @@ import java.util.Locale;
  * that inflates to a gigabyte costs no more than one at the limit. The bytes on the wire are
  * bounded too: a declared Content-Length over the wire limit is refused before reading anything,
  * and reading stops at the first byte past it, so an oversized body is never held whole.
+ *
+ * <p>Two ways in, one rule: a blocking {@link InputStream}, or the Vert.x request itself, whose
+ * body arrives as buffers on the event loop and is decoded once it is complete.
  */
 public final class BoundedBody {
   public static final int MAX_EVENT_BYTES = 64 * 1024;
@@ -36,10 +44,7 @@ public final class BoundedBody {
   public static byte[] read(
       InputStream in, int limit, String contentLength, String contentEncoding) {
     ContentEncoding encoding = ContentEncoding.of(contentEncoding);
-    int wireLimit = encoding == ContentEncoding.IDENTITY ? limit : limit + COMPRESSION_OVERHEAD;
-    if (declaredLength(contentLength) > wireLimit) {
-      throw tooLarge(limit);
-    }
+    int wireLimit = wireLimit(encoding, limit, contentLength);
     if (in == null) {
       return new byte[0];
     }
@@ -47,6 +52,41 @@ public final class BoundedBody {
       return readAtMost(encoding.decode(wire), limit);
     } catch (IOException e) {
       // WireBytes turns failures of the connection into ApiExceptions, so this is the decoder.
+      throw undecodable(encoding, e);
+    }
+  }
+
+  /**
+   * The same without blocking: collects the body of {@code request} (paused until now, as Quarkus
+   * REST leaves it) as it arrives, at most the wire limit of it, then decodes it. Fails with the
+   * same answers as {@link #read(InputStream, int, String, String)}; the header checks fail before
+   * a byte is read.
+   */
+  public static Uni<byte[]> read(
+      HttpServerRequest request, int limit, String contentLength, String contentEncoding) {
+    ContentEncoding encoding = ContentEncoding.of(contentEncoding);
+    int wireLimit = wireLimit(encoding, limit, contentLength);
+    return Uni.createFrom()
+        .emitter(emitter -> new WireBuffer(emitter, encoding, wireLimit, limit).readFrom(request));
+  }
+
+  /** The most wire bytes a body within {@code limit} can take; 413 if it says it takes more. */
+  private static int wireLimit(ContentEncoding encoding, int limit, String contentLength) {
+    int wireLimit = encoding == ContentEncoding.IDENTITY ? limit : limit + COMPRESSION_OVERHEAD;
+    if (declaredLength(contentLength) > wireLimit) {
+      throw tooLarge(limit);
+    }
+    return wireLimit;
+  }
+
+  /** The decoded body of {@code wire}, all of which arrived and is within the wire limit. */
+  static byte[] decode(byte[] wire, ContentEncoding encoding, int limit) {
+    if (encoding == ContentEncoding.IDENTITY) {
+      return wire;
+    }
+    try {
+      return readAtMost(encoding.decode(new ByteArrayInputStream(wire)), limit);
+    } catch (IOException e) {
       throw undecodable(encoding, e);
     }
   }
@@ -94,6 +134,66 @@ public final class BoundedBody {
                     + " data: "
                     + reason,
                 "value_error.encoding")));
+  }
+
+  /**
+   * A body arriving in buffers on the event loop: at most {@code wireLimit} bytes are kept (413
+   * naming the decoded {@code limit} past it; the rest is read and dropped), a failing connection
+   * is answered 400, and the complete body is decoded.
+   */
+  private static final class WireBuffer {
+    private final UniEmitter<? super byte[]> emitter;
+    private final ContentEncoding encoding;
+    private final int wireLimit;
+    private final int limit;
+    private final Buffer wire;
+    private boolean decided;
+
+    WireBuffer(
+        UniEmitter<? super byte[]> emitter, ContentEncoding encoding, int wireLimit, int limit) {
+      this.emitter = emitter;
+      this.encoding = encoding;
+      this.wireLimit = wireLimit;
+      this.limit = limit;
+      this.wire = Buffer.buffer(Math.min(wireLimit, 4096));
+    }
+
+    void readFrom(HttpServerRequest request) {
+      request.handler(this::chunk);
+      request.exceptionHandler(e -> fail(new ApiException(400, "Could not read the request body")));
+      request.endHandler(ignored -> end());
+      request.resume();
+    }
+
+    private void chunk(Buffer chunk) {
+      if (decided) {
+        return;
+      }
+      if (wire.length() + chunk.length() > wireLimit) {
+        fail(tooLarge(limit));
+        return;
+      }
+      wire.appendBuffer(chunk);
+    }
+
+    private void end() {
+      if (decided) {
+        return;
+      }
+      decided = true;
+      try {
+        emitter.complete(decode(wire.getBytes(), encoding, limit));
+      } catch (RuntimeException e) {
+        emitter.fail(e);
+      }
+    }
+
+    private void fail(RuntimeException e) {
+      if (!decided) {
+        decided = true;
+        emitter.fail(e);
+      }
+    }
   }
 
   /**

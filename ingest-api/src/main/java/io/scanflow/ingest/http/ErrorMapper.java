@@ -1,7 +1,7 @@
 package io.scanflow.ingest.http;
 
 import io.scanflow.ingest.config.IngestConfig;
-import io.scanflow.ingest.publish.EventStoreUnavailableException;
+import io.scanflow.ingest.publish.PublishUnavailableException;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import jakarta.ws.rs.WebApplicationException;
@@ -30,7 +30,7 @@ public class ErrorMapper {
   }
 
   @ServerExceptionMapper
-  public Response unavailable(EventStoreUnavailableException e) {
+  public Response unavailable(PublishUnavailableException e) {
     LOG.warnf("Answering 503: %s (%s)", e.getMessage(), String.valueOf(e.getCause()));
     return retryLater(UNAVAILABLE);
   }

@@ -5,14 +5,14 @@ import io.scanflow.contract.IngestedEvent;
 import io.scanflow.ingest.auth.Caller;
 import io.scanflow.ingest.http.Responses.BatchItem;
 import io.scanflow.ingest.http.Responses.BatchOutcome;
-import io.scanflow.ingest.publish.EventStore;
-import io.scanflow.ingest.publish.EventStoreUnavailableException;
+import io.scanflow.ingest.publish.EventPublisher;
 import io.scanflow.ingest.validation.BatchEnvelope;
 import io.scanflow.ingest.validation.EventValidator;
 import io.scanflow.ingest.validation.JsonBody;
 import io.scanflow.ingest.validation.Loc;
 import io.scanflow.ingest.validation.ValidEvent;
 import io.scanflow.ingest.validation.Validated;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -21,19 +21,34 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** Checks 4–5 of http-api.md §1 on a read body, then publishes: one event or a batch. */
+/**
+ * Checks 4–5 of http-api.md §1 on a read body, then publishes: one event or a batch. The checks run
+ * on the calling thread (they take microseconds per event); the publish completes from Kafka's
+ * acknowledgement, and a refused body fails the returned {@link Uni}.
+ */
 @ApplicationScoped
 public class EventIngestion {
   static final String SITE_MISMATCH = "site_id does not match the API key's site";
 
   @Inject EventValidator validator;
-  @Inject EventStore store;
+  @Inject EventPublisher publisher;
   @Inject IngestMetrics metrics;
   @Inject CallerContext context;
 
-  /** Validates one event and, unless {@code dryRun}, publishes it; returns its event id. */
-  public String single(Caller caller, byte[] body, boolean dryRun) {
+  /** Validates one event and publishes it; completes with its event id once Kafka has it. */
+  public Uni<String> ingest(Caller caller, byte[] body) {
     Instant receivedAt = now();
+    ValidEvent event = checked(caller, body, receivedAt);
+    return publish(List.of(event.toIngested(UUID.randomUUID(), caller.key().keyId(), receivedAt)))
+        .replaceWith(event.eventId());
+  }
+
+  /** Runs every check of {@link #ingest} and publishes nothing. */
+  public void validateOnly(Caller caller, byte[] body) {
+    checked(caller, body, now());
+  }
+
+  private ValidEvent checked(Caller caller, byte[] body, Instant receivedAt) {
     JsonNode json = require(JsonBody.parse(body));
     context.bodyRead(json);
     ValidEvent event = require(validator.validate(json, Loc.body(), receivedAt));
@@ -41,14 +56,11 @@ public class EventIngestion {
       metrics.eventsRejected(1, "site_mismatch");
       throw new ApiException(403, SITE_MISMATCH);
     }
-    if (!dryRun) {
-      publish(List.of(event.toIngested(UUID.randomUUID(), caller.key().keyId(), receivedAt)));
-    }
-    return event.eventId();
+    return event;
   }
 
   /** Validates each event of a batch, publishes the valid ones together, reports per event. */
-  public BatchOutcome batch(Caller caller, byte[] body) {
+  public Uni<BatchOutcome> batch(Caller caller, byte[] body) {
     Instant receivedAt = now();
     List<JsonNode> items = require(BatchEnvelope.events(require(JsonBody.parse(body))));
     if (items.stream().anyMatch(item -> claimsOtherSite(item, caller))) {
@@ -72,20 +84,17 @@ public class EventIngestion {
     if (rejected > 0) {
       metrics.eventsRejected(rejected, "validation");
     }
-    if (!valid.isEmpty()) {
-      publish(valid);
-    }
-    return new BatchOutcome(valid.size(), rejected, results);
+    BatchOutcome outcome = new BatchOutcome(valid.size(), rejected, results);
+    return valid.isEmpty() ? Uni.createFrom().item(outcome) : publish(valid).replaceWith(outcome);
   }
 
-  private void publish(List<IngestedEvent> events) {
-    try {
-      store.publishEvents(events);
-      metrics.eventsAccepted(events.size());
-    } catch (EventStoreUnavailableException e) {
-      metrics.eventsRejected(events.size(), "unavailable");
-      throw e;
-    }
+  private Uni<Void> publish(List<IngestedEvent> events) {
+    return Uni.createFrom()
+        .completionStage(publisher.publishEvents(events))
+        .onItem()
+        .invoke(() -> metrics.eventsAccepted(events.size()))
+        .onFailure()
+        .invoke(() -> metrics.eventsRejected(events.size(), "unavailable"));
   }
 
   private static boolean claimsOtherSite(JsonNode item, Caller caller) {

@@ -1,20 +1,26 @@
 package io.scanflow.ingest.http;
 
+import io.scanflow.ingest.auth.Caller;
 import io.scanflow.ingest.http.Responses.BatchOutcome;
 import io.scanflow.ingest.http.Responses.EventAccepted;
 import io.scanflow.ingest.http.Responses.ValidationPassed;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -22,7 +28,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code POST /server-events}, {@code /batch} and {@code /validate}. The body is read as raw bytes
- * whatever the Content-Type, within the size limit, and parsed as JSON by us.
+ * whatever the Content-Type, within the size limit, and parsed as JSON by us. Non-blocking: the
+ * body is collected on the event loop, checked there (a batch on a worker), and the answer
+ * completes from Kafka's acknowledgement, so no thread waits for the broker.
  */
 @Path("/server-events")
 @ApiKeyRequired
@@ -67,6 +75,7 @@ public class ServerEventsResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.STRING, format = "binary"),
               examples = @ExampleObject(name = "purchase", value = ApiExamples.EVENT)))
   @APIResponse(
       responseCode = "200",
@@ -78,13 +87,14 @@ public class ServerEventsResource {
           "Kafka did not take the write in time, or the key registry is catching up; retry after"
               + " Retry-After",
       content = @Content(examples = @ExampleObject(name = "503", value = ApiExamples.UNAVAILABLE)))
-  public EventAccepted ingest(
-      InputStream body,
+  public Uni<EventAccepted> ingest(
+      @Context HttpServerRequest request,
       @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
       @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding) {
-    byte[] bytes =
-        BoundedBody.read(body, BoundedBody.MAX_EVENT_BYTES, contentLength, contentEncoding);
-    return new EventAccepted(ingestion.single(context.caller(), bytes, false), "accepted");
+    Caller caller = context.caller();
+    return BoundedBody.read(request, BoundedBody.MAX_EVENT_BYTES, contentLength, contentEncoding)
+        .chain(body -> ingestion.ingest(caller, body))
+        .map(eventId -> new EventAccepted(eventId, "accepted"));
   }
 
   @POST
@@ -98,6 +108,7 @@ public class ServerEventsResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.STRING, format = "binary"),
               examples = @ExampleObject(name = "batch", value = ApiExamples.BATCH)))
   @APIResponse(
       responseCode = "200",
@@ -109,13 +120,16 @@ public class ServerEventsResource {
           "Kafka did not take the writes in time, or the key registry is catching up; resend the"
               + " whole batch",
       content = @Content(examples = @ExampleObject(name = "503", value = ApiExamples.UNAVAILABLE)))
-  public BatchOutcome batch(
-      InputStream body,
+  public Uni<BatchOutcome> batch(
+      @Context HttpServerRequest request,
       @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
       @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding) {
-    byte[] bytes =
-        BoundedBody.read(body, BoundedBody.MAX_BATCH_BYTES, contentLength, contentEncoding);
-    return ingestion.batch(context.caller(), bytes);
+    Caller caller = context.caller();
+    // Up to 500 events take milliseconds to check: on a worker, so that the event loop keeps
+    // answering single events meanwhile; the worker is free again before Kafka is waited for.
+    return BoundedBody.read(request, BoundedBody.MAX_BATCH_BYTES, contentLength, contentEncoding)
+        .emitOn(Infrastructure.getDefaultWorkerPool())
+        .chain(body -> ingestion.batch(caller, body));
   }
 
   @POST
@@ -127,6 +141,7 @@ public class ServerEventsResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.STRING, format = "binary"),
               examples = @ExampleObject(name = "purchase", value = ApiExamples.EVENT)))
   @APIResponse(
       responseCode = "200",
@@ -137,13 +152,16 @@ public class ServerEventsResource {
       description = "The key registry is catching up; retry after Retry-After",
       content =
           @Content(examples = @ExampleObject(name = "503", value = ApiExamples.REGISTRY_BEHIND)))
-  public ValidationPassed validate(
-      InputStream body,
+  public Uni<ValidationPassed> validate(
+      @Context HttpServerRequest request,
       @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
       @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding) {
-    byte[] bytes =
-        BoundedBody.read(body, BoundedBody.MAX_EVENT_BYTES, contentLength, contentEncoding);
-    ingestion.single(context.caller(), bytes, true);
-    return new ValidationPassed(true);
+    Caller caller = context.caller();
+    return BoundedBody.read(request, BoundedBody.MAX_EVENT_BYTES, contentLength, contentEncoding)
+        .map(
+            body -> {
+              ingestion.validateOnly(caller, body);
+              return new ValidationPassed(true);
+            });
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The envelope of a batch, {@code {"events": [...]}} with 1 to 500 events (http-api.md §4). */
 public final class BatchEnvelope {
@@ -19,10 +20,7 @@ public final class BatchEnvelope {
       return Validated.invalid(List.of(Problem.notObject(loc)));
     }
     List<Problem> problems = new ArrayList<>();
-    Problem eventsProblem = eventsProblem(body.get("events"), loc.field("events"));
-    if (eventsProblem != null) {
-      problems.add(eventsProblem);
-    }
+    eventsProblem(body.get("events"), loc.field("events")).ifPresent(problems::add);
     RequestText.check(besideEvents(body), loc, problems);
     if (!problems.isEmpty()) {
       return Validated.invalid(problems);
@@ -32,20 +30,21 @@ public final class BatchEnvelope {
     return Validated.valid(items);
   }
 
-  private static Problem eventsProblem(JsonNode events, Loc eventsLoc) {
+  /** What is wrong with the {@code events} array, if anything. */
+  private static Optional<Problem> eventsProblem(JsonNode events, Loc eventsLoc) {
     if (events == null || events.isNull()) {
-      return Problem.missing(eventsLoc);
+      return Optional.of(Problem.missing(eventsLoc));
     }
     if (!events.isArray()) {
-      return Problem.notList(eventsLoc);
+      return Optional.of(Problem.notList(eventsLoc));
     }
     if (events.isEmpty()) {
-      return Problem.tooFewItems(eventsLoc, 1);
+      return Optional.of(Problem.tooFewItems(eventsLoc, 1));
     }
     if (events.size() > MAX_EVENTS) {
-      return Problem.tooManyItems(eventsLoc, MAX_EVENTS);
+      return Optional.of(Problem.tooManyItems(eventsLoc, MAX_EVENTS));
     }
-    return null;
+    return Optional.empty();
   }
 
   /** The envelope's other fields: ignored, but their strings obey the rules of every string. */

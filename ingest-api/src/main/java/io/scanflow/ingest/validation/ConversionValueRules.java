@@ -15,19 +15,19 @@ final class ConversionValueRules {
   private ConversionValueRules() {}
 
   static ConversionValue read(FieldReader event, List<Problem> problems) {
-    ObjectNode object = event.object("conversion_value", false);
+    ObjectNode object = event.object(FieldRule.optional("conversion_value"));
     if (object == null) {
       return null;
     }
     int before = problems.size();
     FieldReader fields = new FieldReader(object, event.at("conversion_value"), problems);
-    BigDecimal amount = fields.decimal("amount", true);
+    BigDecimal amount = fields.decimal(FieldRule.required("amount"));
     if (amount != null && amount.signum() < 0) {
       problems.add(Problem.lessThan(fields.at("amount"), 0));
     } else if (amount != null && !StorableNumbers.isStorableAmount(amount)) {
       problems.add(Problem.amountBounds(fields.at("amount")));
     }
-    String currency = fields.string("currency", true, 0, Integer.MAX_VALUE);
+    String currency = fields.string(FieldRule.required("currency"));
     if (currency != null && !isKnownCurrency(currency)) {
       problems.add(Problem.badCurrency(fields.at("currency")));
     }

@@ -1,5 +1,8 @@
 package io.scanflow.ingest.validation;
 
+import static io.scanflow.ingest.validation.FieldRule.optional;
+import static io.scanflow.ingest.validation.FieldRule.required;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scanflow.contract.ConversionValue;
@@ -12,6 +15,15 @@ import java.util.UUID;
 
 /** Checks one server event against every rule of http-api.md §2 and reports all problems. */
 public final class EventValidator {
+  /** A site id as events and scan sessions carry it (admin/SiteRequest is stricter). */
+  static final FieldRule SITE_ID = required("site_id").length(1, 64).plainLine();
+
+  private static final FieldRule EVENT_NAME = required("event_name").length(1, 128).plainLine();
+  private static final FieldRule SCAN_SESSION_ID = required("scan_session_id");
+  private static final FieldRule EVENT_ID = optional("event_id").length(1, 128).plainLine();
+  private static final FieldRule EVENT_TIME = optional("event_time");
+  private static final FieldRule PROPERTIES = optional("properties");
+
   private final EventTimeRange timeRange;
 
   public EventValidator(EventTimeRange timeRange) {
@@ -29,15 +41,15 @@ public final class EventValidator {
       return Validated.invalid(problems);
     }
     FieldReader fields = new FieldReader(node, loc, problems);
-    String siteId = fields.plainString("site_id", true, 1, 64);
-    String eventName = fields.plainString("event_name", true, 1, 128);
-    String scanSessionId = fields.uuid("scan_session_id", true);
-    String eventId = fields.plainString("event_id", false, 1, 128);
-    Instant eventTime = fields.timestamp("event_time", false);
+    String siteId = fields.string(SITE_ID);
+    String eventName = fields.string(EVENT_NAME);
+    String scanSessionId = fields.uuid(SCAN_SESSION_ID);
+    String eventId = fields.string(EVENT_ID);
+    Instant eventTime = fields.timestamp(EVENT_TIME);
     if (eventTime != null) {
       timeRange.check("event_time", eventTime, receivedAt, fields.at("event_time"), problems);
     }
-    ObjectNode properties = fields.object("properties", false);
+    ObjectNode properties = fields.object(PROPERTIES);
     if (properties != null) {
       PropertiesRules.check(properties, fields.at("properties"), problems);
     }

@@ -14,8 +14,9 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Reads the typed fields of one JSON object, adding a problem for every field that breaks its rule
- * and returning {@code null} for it, so that one pass finds every problem.
+ * Reads the typed fields of one JSON object, each by its {@link FieldRule}, adding a problem for
+ * every field that breaks its rule and returning {@code null} for it (and for an absent field), so
+ * that one pass finds every problem.
  */
 public final class FieldReader {
   private static final Pattern UUID_PATTERN =
@@ -46,11 +47,12 @@ public final class FieldReader {
     return object.get(field);
   }
 
-  /** A string of {@code min}..{@code max} characters (Unicode code points). */
-  public String string(String field, boolean required, int min, int max) {
-    if (!checkPresence(field, required)) {
+  /** A string within the rule's length, and one plain line if the rule says so. */
+  public String string(FieldRule rule) {
+    if (!checkPresence(rule)) {
       return null;
     }
+    String field = rule.name();
     JsonNode node = object.get(field);
     if (!node.isTextual()) {
       problems.add(Problem.notString(at(field)));
@@ -58,24 +60,15 @@ public final class FieldReader {
     }
     String value = node.textValue();
     int length = value.codePointCount(0, value.length());
-    if (length < min) {
-      problems.add(Problem.tooShort(at(field), min));
+    if (length < rule.min()) {
+      problems.add(Problem.tooShort(at(field), rule.min()));
       return null;
     }
-    if (length > max) {
-      problems.add(Problem.tooLong(at(field), max));
+    if (length > rule.max()) {
+      problems.add(Problem.tooLong(at(field), rule.max()));
       return null;
     }
-    return value;
-  }
-
-  /**
-   * An id or a name: a string of {@code min}..{@code max} characters without control characters
-   * (U+0000–U+001F, U+007F), so it stays one plain line in keys, logs and exports.
-   */
-  public String plainString(String field, boolean required, int min, int max) {
-    String value = string(field, required, min, max);
-    if (value != null && StorableText.hasControlCharacter(value)) {
+    if (rule.singleLine() && StorableText.hasControlCharacter(value)) {
       problems.add(Problem.controlCharacter(at(field)));
       return null;
     }
@@ -83,26 +76,26 @@ public final class FieldReader {
   }
 
   /** A canonical 8-4-4-4-12 hex UUID, any case: a scan session id, returned as its key. */
-  public String uuid(String field, boolean required) {
-    if (!checkPresence(field, required)) {
+  public String uuid(FieldRule rule) {
+    if (!checkPresence(rule)) {
       return null;
     }
-    JsonNode node = object.get(field);
+    JsonNode node = object.get(rule.name());
     if (!node.isTextual() || !UUID_PATTERN.matcher(node.textValue()).matches()) {
-      problems.add(Problem.notUuid(at(field)));
+      problems.add(Problem.notUuid(at(rule.name())));
       return null;
     }
     return SessionKey.of(node.textValue());
   }
 
   /** An RFC 3339 timestamp with an offset. */
-  public Instant timestamp(String field, boolean required) {
-    if (!checkPresence(field, required)) {
+  public Instant timestamp(FieldRule rule) {
+    if (!checkPresence(rule)) {
       return null;
     }
-    JsonNode node = object.get(field);
+    JsonNode node = object.get(rule.name());
     if (!node.isTextual()) {
-      problems.add(Problem.badDatetime(at(field)));
+      problems.add(Problem.badDatetime(at(rule.name())));
       return null;
     }
     try {
@@ -110,19 +103,19 @@ public final class FieldReader {
       String text = node.textValue().toUpperCase(Locale.ROOT);
       return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
     } catch (DateTimeParseException e) {
-      problems.add(Problem.badDatetime(at(field)));
+      problems.add(Problem.badDatetime(at(rule.name())));
       return null;
     }
   }
 
   /** A JSON object. */
-  public ObjectNode object(String field, boolean required) {
-    if (!checkPresence(field, required)) {
+  public ObjectNode object(FieldRule rule) {
+    if (!checkPresence(rule)) {
       return null;
     }
-    JsonNode node = object.get(field);
+    JsonNode node = object.get(rule.name());
     if (!node.isObject()) {
-      problems.add(Problem.notObject(at(field)));
+      problems.add(Problem.notObject(at(rule.name())));
       return null;
     }
     return (ObjectNode) node;
@@ -142,46 +135,47 @@ public final class FieldReader {
   }
 
   /** A JSON number, read exactly. */
-  public BigDecimal decimal(String field, boolean required) {
-    if (!checkPresence(field, required)) {
+  public BigDecimal decimal(FieldRule rule) {
+    if (!checkPresence(rule)) {
       return null;
     }
-    JsonNode node = object.get(field);
+    JsonNode node = object.get(rule.name());
     if (!node.isNumber()) {
-      problems.add(Problem.notDecimal(at(field)));
+      problems.add(Problem.notDecimal(at(rule.name())));
       return null;
     }
     return node.decimalValue();
   }
 
-  /** A whole JSON number between {@code min} and {@code max}. */
-  public Integer integer(String field, boolean required, int min, int max) {
-    if (!checkPresence(field, required)) {
+  /** A whole JSON number within the rule's range. */
+  public Integer integer(FieldRule rule) {
+    if (!checkPresence(rule)) {
       return null;
     }
+    String field = rule.name();
     JsonNode node = object.get(field);
     if (!node.isNumber() || !node.canConvertToExactIntegral() || !node.canConvertToInt()) {
       problems.add(Problem.notInteger(at(field)));
       return null;
     }
     int value = node.intValue();
-    if (value < min) {
-      problems.add(Problem.lessThan(at(field), min));
+    if (value < rule.min()) {
+      problems.add(Problem.lessThan(at(field), rule.min()));
       return null;
     }
-    if (value > max) {
-      problems.add(Problem.greaterThan(at(field), max));
+    if (value > rule.max()) {
+      problems.add(Problem.greaterThan(at(field), rule.max()));
       return null;
     }
     return value;
   }
 
-  private boolean checkPresence(String field, boolean required) {
-    if (has(field)) {
+  private boolean checkPresence(FieldRule rule) {
+    if (has(rule.name())) {
       return true;
     }
-    if (required) {
-      problems.add(Problem.missing(at(field)));
+    if (rule.required()) {
+      problems.add(Problem.missing(at(rule.name())));
     }
     return false;
   }

@@ -6,6 +6,7 @@ import io.scanflow.contract.ContractJson;
 import io.scanflow.contract.StorableNumbers;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The rules of {@code properties}: size, nesting depth and numbers that PostgreSQL's {@code jsonb}
@@ -21,10 +22,8 @@ public final class PropertiesRules {
     if (compactSize(properties) > MAX_BYTES) {
       problems.add(Problem.propertiesTooLarge(loc, MAX_BYTES));
     }
-    Loc tooDeep = firstTooDeep(properties, loc, 1);
-    if (tooDeep != null) {
-      problems.add(Problem.tooDeep(tooDeep, MAX_DEPTH));
-    }
+    firstTooDeep(properties, loc, 1)
+        .ifPresent(tooDeep -> problems.add(Problem.tooDeep(tooDeep, MAX_DEPTH)));
     JsonTree.forEachNumber(
         properties,
         loc,
@@ -35,32 +34,35 @@ public final class PropertiesRules {
         });
   }
 
-  /** The properties object itself is level 1; each nested object or array adds a level. */
-  private static Loc firstTooDeep(JsonNode node, Loc loc, int level) {
+  /**
+   * Where the first container deeper than {@link #MAX_DEPTH} is, if any; the properties object
+   * itself is level 1, and each nested object or array adds a level.
+   */
+  private static Optional<Loc> firstTooDeep(JsonNode node, Loc loc, int level) {
     if (!node.isContainerNode()) {
-      return null;
+      return Optional.empty();
     }
     if (level > MAX_DEPTH) {
-      return loc;
+      return Optional.of(loc);
     }
     if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
-        Loc found = firstTooDeep(node.get(i), loc.index(i), level + 1);
-        if (found != null) {
+        Optional<Loc> found = firstTooDeep(node.get(i), loc.index(i), level + 1);
+        if (found.isPresent()) {
           return found;
         }
       }
-      return null;
+      return Optional.empty();
     }
     Iterator<String> names = node.fieldNames();
     while (names.hasNext()) {
       String name = names.next();
-      Loc found = firstTooDeep(node.get(name), loc.field(name), level + 1);
-      if (found != null) {
+      Optional<Loc> found = firstTooDeep(node.get(name), loc.field(name), level + 1);
+      if (found.isPresent()) {
         return found;
       }
     }
-    return null;
+    return Optional.empty();
   }
 
   private static int compactSize(JsonNode node) {

@@ -15,7 +15,7 @@ final class UserIdentifierRules {
   private UserIdentifierRules() {}
 
   static UserIdentifiers read(FieldReader event, List<Problem> problems) {
-    ObjectNode object = event.object("user_identifiers", false);
+    ObjectNode object = event.object(FieldRule.optional("user_identifiers"));
     if (object == null) {
       return null;
     }
@@ -33,7 +33,7 @@ final class UserIdentifierRules {
         && RawEmailDetector.containsEmail(fields.node(field).textValue())) {
       return null; // already reported as a raw e-mail, the more useful message
     }
-    String value = fields.string(field, false, 0, Integer.MAX_VALUE);
+    String value = fields.string(FieldRule.optional(field));
     if (value != null && !SHA256_HEX.matcher(value).matches()) {
       problems.add(Problem.badHash(fields.at(field)));
       return null;

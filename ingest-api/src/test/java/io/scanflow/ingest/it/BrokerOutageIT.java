@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -16,9 +17,17 @@ import io.scanflow.ingest.it.Sites.SiteWithKey;
 import io.scanflow.testsupport.InjectKafka;
 import io.scanflow.testsupport.KafkaTestCluster;
 import io.scanflow.testsupport.KafkaTestResource;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,18 +47,48 @@ class BrokerOutageIT {
       return Map.of(
           "scanflow.publish.timeout", "1s",
           "scanflow.publish.retry-after-seconds", "2",
-          "scanflow.registry.max-staleness", "2s");
+          "scanflow.registry.max-staleness", "2s",
+          // Far fewer workers than requests in flight below: none may wait on one for Kafka.
+          "quarkus.thread-pool.max-threads", String.valueOf(WORKERS));
     }
   }
 
   private static final String UNKNOWN_KEY = "sf_live_" + "u".repeat(32);
+  private static final int WORKERS = 4;
+
+  @TestHTTPResource("/server-events")
+  URI serverEvents;
 
   private static Response postWithUnknownKey() {
     return given().header("X-API-Key", UNKNOWN_KEY).body(utf8("{}")).post("/server-events");
   }
 
+  /**
+   * 16 times as many requests in flight as there are worker threads: a worker held per request
+   * until the 1 s deadline would take 16 s for them all; without, they end together near 1 s.
+   */
+  private void assertConcurrentRequestsAllAnswered503InTime(SiteWithKey site, String event)
+      throws Exception {
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(serverEvents)
+            .header("X-API-Key", site.key())
+            .POST(HttpRequest.BodyPublishers.ofString(event))
+            .build();
+    long start = System.nanoTime();
+    List<CompletableFuture<HttpResponse<String>>> inFlight =
+        IntStream.range(0, 16 * WORKERS)
+            .mapToObj(i -> client.sendAsync(request, HttpResponse.BodyHandlers.ofString()))
+            .toList();
+    CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+    assertThat(inFlight).allSatisfy(answer -> assertThat(answer.get().statusCode()).isEqualTo(503));
+    assertThat(took).isLessThan(Duration.ofSeconds(8));
+  }
+
   @Test
-  void shouldAnswer503WithRetryAfterWhenTheBrokerIsGone() {
+  void shouldAnswer503WithRetryAfterWhenTheBrokerIsGone() throws Exception {
     SiteWithKey site = Sites.newSite();
     String event = anEvent().with("site_id", site.siteId()).text();
     given()
@@ -75,6 +114,7 @@ class BrokerOutageIT {
         .header("RateLimit-Limit", "1000")
         .body("detail", equalTo("Event store unavailable, retry later"));
     assertThat(took).isLessThan(Duration.ofSeconds(5));
+    assertConcurrentRequestsAllAnswered503InTime(site, event);
     String fullBatch = "{\"events\": [" + String.join(", ", Collections.nCopies(500, event)) + "]}";
     start = System.nanoTime();
     Response batch =

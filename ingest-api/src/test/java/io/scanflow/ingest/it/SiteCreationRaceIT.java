@@ -11,7 +11,7 @@ import io.scanflow.contract.Topics;
 import io.scanflow.contract.TrackingSite;
 import io.scanflow.ingest.admin.SiteClaims;
 import io.scanflow.ingest.admin.SiteClaims.Claim;
-import io.scanflow.ingest.publish.EventStore;
+import io.scanflow.ingest.publish.EventPublisher;
 import io.scanflow.testsupport.InjectKafka;
 import io.scanflow.testsupport.KafkaTestCluster;
 import io.scanflow.testsupport.KafkaTestResource;
@@ -66,10 +66,10 @@ class SiteCreationRaceIT {
   @Test
   void shouldLetExactlyOneOfTwoInstancesWinEveryClaim() throws Exception {
     Map<String, Object> kafkaConfig = Map.of("bootstrap.servers", kafka.bootstrapServers());
-    try (EventStore storeA = new EventStore(kafkaConfig, TIMEOUT);
-        EventStore storeB = new EventStore(kafkaConfig, TIMEOUT)) {
-      SiteClaims instanceA = new SiteClaims(storeA, kafkaConfig, TIMEOUT);
-      SiteClaims instanceB = new SiteClaims(storeB, kafkaConfig, TIMEOUT);
+    try (EventPublisher publisherA = new EventPublisher(kafkaConfig, TIMEOUT);
+        EventPublisher publisherB = new EventPublisher(kafkaConfig, TIMEOUT)) {
+      SiteClaims instanceA = new SiteClaims(publisherA, kafkaConfig, TIMEOUT);
+      SiteClaims instanceB = new SiteClaims(publisherB, kafkaConfig, TIMEOUT);
 
       for (int round = 0; round < ROUNDS; round++) {
         String siteId = newSiteId();
@@ -118,7 +118,7 @@ class SiteCreationRaceIT {
   void shouldCreateTheSiteOfAClaimWhoseCreatorDiedBeforeWritingIt() throws Exception {
     String siteId = newSiteId();
     Map<String, Object> kafkaConfig = Map.of("bootstrap.servers", kafka.bootstrapServers());
-    try (EventStore died = new EventStore(kafkaConfig, TIMEOUT)) {
+    try (EventPublisher died = new EventPublisher(kafkaConfig, TIMEOUT)) {
       died.write(Topics.SITE_CLAIMS, siteId, site(siteId, "Claimed first"));
     }
 

@@ -31,11 +31,6 @@ public class KeyRegistryBeans {
       KeyRegistry registry,
       ReportsConfig config) {
     ReportsConfig.Registry settings = config.registry();
-    // Confirmed about five times per staleness limit, at most once per poll.
-    if (settings.maxStaleness().compareTo(settings.pollInterval().multipliedBy(5)) < 0) {
-      throw new IllegalStateException(
-          "scanflow.registry.max-staleness must be at least 5 times scanflow.registry.poll-interval");
-    }
     // The topics are created by ingest-api (or the dev stack); until they exist it retries.
     return new CompactedTopicFollower(
         "reports-registry",
