@@ -88,7 +88,8 @@ public interface IngestConfig {
     Duration peerTimeout();
 
     /** Checked at start-up; not a setting (a default method is not mapped). */
-    @AssertTrue(message = "scanflow.rate-limit.peer-timeout must be at least 5 times share-interval")
+    @AssertTrue(
+        message = "scanflow.rate-limit.peer-timeout must be at least 5 times share-interval")
     default boolean isPeerTimeoutAtLeastFiveShares() {
       return peerTimeout().compareTo(shareInterval().multipliedBy(5)) >= 0;
     }
