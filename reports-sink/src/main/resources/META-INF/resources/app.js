@@ -1,6 +1,7 @@
 'use strict';
 // Scanflow dashboard: plain DOM, no build step. Data is only ever inserted as text (never HTML).
 (() => {
+  const { el } = window.ScanflowDom;
   const view = document.getElementById('view');
   const crumbs = document.getElementById('crumbs');
   const SVG = 'http://www.w3.org/2000/svg';
@@ -31,15 +32,6 @@
       throw error;
     }
     return body;
-  }
-
-  function el(tag, attributes, ...children) {
-    const node = document.createElement(tag);
-    Object.entries(attributes || {}).forEach(([name, value]) => {
-      if (value !== undefined && value !== null) node.setAttribute(name, value);
-    });
-    children.flat().forEach((child) => node.append(child instanceof Node ? child : String(child)));
-    return node;
   }
 
   function svg(tag, attributes, text) {

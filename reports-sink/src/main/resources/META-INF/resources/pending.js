@@ -3,6 +3,7 @@
 // counted, until its final record replaces it. app.js calls these hooks when it renders a row of
 // the live list and a trace; data is only ever inserted as text.
 window.ScanflowPending = (() => {
+  const { el } = window.ScanflowDom;
   const clock = (instant) => new Date(instant).toLocaleTimeString([], {
     hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false,
   });
@@ -26,13 +27,6 @@ window.ScanflowPending = (() => {
     if (trace.stage !== 'pending') return;
     node.prepend(el('p', { class: 'pending-note', 'data-testid': 'trace-pending' },
       `Pending: ${waiting(trace.pending_until)}. Not counted yet.`));
-  }
-
-  function el(tag, attributes, text) {
-    const node = document.createElement(tag);
-    Object.entries(attributes).forEach(([name, value]) => node.setAttribute(name, value));
-    node.textContent = text;
-    return node;
   }
 
   return { decorateRow, decorateTrace };

@@ -3,6 +3,7 @@
 // log, GET /api/sites/{site_id}/rejections). It runs on its own: whenever the site page shows its
 // #rejections panel it polls every 5 s, and stops when the panel is gone. Text only, never HTML.
 (() => {
+  const { el } = window.ScanflowDom;
   const EVERY_MS = 5000;
   const STATUSES = ['403', '413', '415', '422', '429'];
   const MEANING = {
@@ -10,15 +11,6 @@
     422: 'invalid request', 429: 'rate limited',
   };
   let timer = null;
-
-  function el(tag, attributes, ...children) {
-    const node = document.createElement(tag);
-    Object.entries(attributes || {}).forEach(([name, value]) => {
-      if (value !== undefined && value !== null) node.setAttribute(name, value);
-    });
-    children.flat().forEach((child) => node.append(child instanceof Node ? child : String(child)));
-    return node;
-  }
 
   const stamp = (iso) => (iso ? iso.replace('T', ' ').replace(/\.\d+/, '').replace('Z', ' UTC') : '–');
 

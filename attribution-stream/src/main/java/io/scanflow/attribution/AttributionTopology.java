@@ -4,20 +4,17 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.scanflow.contract.IngestedEvent;
 import io.scanflow.contract.JsonSerde;
 import io.scanflow.contract.ScanSession;
-import io.scanflow.contract.TopicDescriptor;
 import io.scanflow.contract.Topics;
 import io.scanflow.contract.Violations;
 import io.scanflow.streams.DeadLetterRoute;
-import io.scanflow.streams.GuardedProcessor;
+import io.scanflow.streams.GuardedTopology;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
@@ -62,58 +59,33 @@ public class AttributionTopology {
         Topics.TRACKING_SITES.name(),
         SITES_UPDATER,
         () -> new TrackingSitesUpdater(metrics));
-    addGuarded(
+    GuardedTopology.addGuardedInput(
         topology,
         EVENTS_SOURCE,
         Topics.SERVER_EVENTS_UNIQUE,
         ATTRIBUTE_EVENTS,
-        () ->
-            new GuardedProcessor<>(
-                Topics.SERVER_EVENTS_UNIQUE.valueSerde().deserializer(),
-                IngestedEvent::violationsOf,
-                new EventAttributionProcessor(pendingTimeout, metrics, route),
-                route));
-    addGuarded(
+        IngestedEvent::violationsOf,
+        () -> new EventAttributionProcessor(pendingTimeout, metrics, route),
+        route);
+    GuardedTopology.addGuardedInput(
         topology,
         SESSIONS_SOURCE,
         Topics.SCAN_SESSIONS,
         TRACK_SESSIONS,
-        () ->
-            new GuardedProcessor<>(
-                Topics.SCAN_SESSIONS.valueSerde().deserializer(),
-                AttributionTopology::violationsOfSession,
-                new SessionProcessor(metrics, route),
-                route));
+        AttributionTopology::violationsOfSession,
+        () -> new SessionProcessor(metrics, route),
+        route);
     topology.addStateStore(sessionsStore(), ATTRIBUTE_EVENTS, TRACK_SESSIONS);
     topology.addStateStore(pendingStore(), ATTRIBUTE_EVENTS, TRACK_SESSIONS);
-    // The processors serialise their outputs themselves (OutputRecords): the sinks pass bytes on.
-    topology.addSink(
+    GuardedTopology.addSerializedSink(
+        topology,
         ATTRIBUTED_SINK,
-        Topics.SERVER_EVENTS_ATTRIBUTED.name(),
-        new ByteArraySerializer(),
-        new ByteArraySerializer(),
+        Topics.SERVER_EVENTS_ATTRIBUTED,
         ATTRIBUTE_EVENTS,
         TRACK_SESSIONS);
-    topology.addSink(
-        DLQ_SINK,
-        Topics.SERVER_EVENTS_DLQ.name(),
-        new ByteArraySerializer(),
-        new ByteArraySerializer(),
-        ATTRIBUTE_EVENTS,
-        TRACK_SESSIONS);
+    GuardedTopology.addSerializedSink(
+        topology, DLQ_SINK, Topics.SERVER_EVENTS_DLQ, ATTRIBUTE_EVENTS, TRACK_SESSIONS);
     return topology;
-  }
-
-  /** A byte-array source and the guarded processor that reads and handles its records. */
-  private static void addGuarded(
-      Topology topology,
-      String sourceName,
-      TopicDescriptor<?, ?> topic,
-      String processorName,
-      ProcessorSupplier<byte[], byte[], byte[], byte[]> processor) {
-    topology.addSource(
-        sourceName, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topic.name());
-    topology.addProcessor(processorName, processor, sourceName);
   }
 
   private static StoreBuilder<KeyValueStore<String, ScanSession>> sessionsStore() {

@@ -4,12 +4,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.scanflow.contract.IngestedEvent;
 import io.scanflow.contract.Topics;
 import io.scanflow.streams.DeadLetterRoute;
-import io.scanflow.streams.GuardedProcessor;
+import io.scanflow.streams.GuardedTopology;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Duration;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.StoreBuilder;
@@ -42,30 +40,20 @@ public class DedupeTopology {
   public static Topology build(Duration window, DedupeMetrics metrics) {
     DeadLetterRoute route = new DeadLetterRoute(DLQ_SINK, STAGE, metrics::deadLetter);
     Topology topology = new Topology();
-    topology.addSource(
+    GuardedTopology.addGuardedInput(
+        topology,
         SOURCE,
-        new ByteArrayDeserializer(),
-        new ByteArrayDeserializer(),
-        Topics.SERVER_EVENTS.name());
-    topology.addProcessor(
+        Topics.SERVER_EVENTS,
         DEDUPE,
-        () ->
-            new GuardedProcessor<>(
-                Topics.SERVER_EVENTS.valueSerde().deserializer(),
-                IngestedEvent::violationsOf,
-                new DedupeProcessor(window, metrics),
-                route),
-        SOURCE);
+        IngestedEvent::violationsOf,
+        () -> new DedupeProcessor(window, metrics),
+        route);
     topology.addStateStore(firstReceiptsStore(window), DEDUPE);
-    // The processor serialises its outputs itself (OutputRecords): the sinks pass bytes on.
-    addSink(topology, DLQ_SINK, Topics.SERVER_EVENTS_DLQ.name());
-    addSink(topology, UNIQUE_SINK, Topics.SERVER_EVENTS_UNIQUE.name());
-    addSink(topology, DUPLICATES_SINK, Topics.SERVER_EVENTS_DUPLICATES.name());
+    GuardedTopology.addSerializedSink(topology, DLQ_SINK, Topics.SERVER_EVENTS_DLQ, DEDUPE);
+    GuardedTopology.addSerializedSink(topology, UNIQUE_SINK, Topics.SERVER_EVENTS_UNIQUE, DEDUPE);
+    GuardedTopology.addSerializedSink(
+        topology, DUPLICATES_SINK, Topics.SERVER_EVENTS_DUPLICATES, DEDUPE);
     return topology;
-  }
-
-  private static void addSink(Topology topology, String name, String topic) {
-    topology.addSink(name, topic, new ByteArraySerializer(), new ByteArraySerializer(), DEDUPE);
   }
 
   /**

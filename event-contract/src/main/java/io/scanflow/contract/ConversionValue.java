@@ -13,6 +13,11 @@ public record ConversionValue(
     @JsonProperty("amount") BigDecimal amount, @JsonProperty("currency") String currency) {
   private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
+  /** Whether {@code code} has the schema's form of a currency: three upper-case letters. */
+  public static boolean isCurrencyCode(String code) {
+    return CURRENCY.matcher(code).matches();
+  }
+
   /** Adds what this value breaks of its schema (named {@code field} there) to {@code found}. */
   void addViolations(List<String> found, String field) {
     if (SchemaRules.present(found, field + ".amount", amount) && amount.signum() < 0) {

@@ -48,8 +48,13 @@ final class SchemaRules {
   }
 
   /** {@code "format": "uuid"}: 8-4-4-4-12 hex digits, either case. */
+  static boolean isUuid(String value) {
+    return UUID.matcher(value).matches();
+  }
+
+  /** {@link #isUuid} as a rule of {@code field}. */
   static void uuid(List<String> found, String field, String value) {
-    if (value != null && !UUID.matcher(value).matches()) {
+    if (value != null && !isUuid(value)) {
       found.add(field + " must be a UUID");
     }
   }

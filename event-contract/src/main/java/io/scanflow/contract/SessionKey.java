@@ -10,6 +10,11 @@ import java.util.Locale;
 public final class SessionKey {
   private SessionKey() {}
 
+  /** Whether {@code scanSessionId} has the schema's form: a UUID, 8-4-4-4-12 hex, either case. */
+  public static boolean isWellFormed(String scanSessionId) {
+    return SchemaRules.isUuid(scanSessionId);
+  }
+
   public static String of(String scanSessionId) {
     return scanSessionId.toLowerCase(Locale.ROOT);
   }

@@ -1,6 +1,5 @@
 package io.scanflow.ingest.validation;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scanflow.contract.ConversionValue;
 import io.scanflow.contract.StorableNumbers;
 import java.math.BigDecimal;
@@ -15,27 +14,26 @@ final class ConversionValueRules {
   private ConversionValueRules() {}
 
   static ConversionValue read(FieldReader event, List<Problem> problems) {
-    ObjectNode object = event.object(FieldRule.optional("conversion_value"));
-    if (object == null) {
-      return null;
-    }
-    int before = problems.size();
-    FieldReader fields = new FieldReader(object, event.at("conversion_value"), problems);
-    BigDecimal amount = fields.decimal(FieldRule.required("amount"));
-    if (amount != null && amount.signum() < 0) {
-      problems.add(Problem.lessThan(fields.at("amount"), 0));
-    } else if (amount != null && !StorableNumbers.isStorableAmount(amount)) {
-      problems.add(Problem.amountBounds(fields.at("amount")));
-    }
-    String currency = fields.string(FieldRule.required("currency"));
-    if (currency != null && !isKnownCurrency(currency)) {
-      problems.add(Problem.badCurrency(fields.at("currency")));
-    }
-    return problems.size() == before ? new ConversionValue(amount, currency) : null;
+    return event.nested(
+        "conversion_value",
+        fields -> {
+          BigDecimal amount = fields.decimal(FieldRule.required("amount"));
+          if (amount != null && amount.signum() < 0) {
+            problems.add(Problem.lessThan(fields.at("amount"), 0));
+          } else if (amount != null && !StorableNumbers.isStorableAmount(amount)) {
+            problems.add(Problem.amountBounds(fields.at("amount")));
+          }
+          String currency = fields.string(FieldRule.required("currency"));
+          if (currency != null && !isKnownCurrency(currency)) {
+            problems.add(Problem.badCurrency(fields.at("currency")));
+          }
+          return new ConversionValue(amount, currency);
+        });
   }
 
+  /** The contract's form of a currency code, and one this runtime knows in ISO 4217. */
   private static boolean isKnownCurrency(String code) {
-    if (!code.matches("[A-Z]{3}")) {
+    if (!ConversionValue.isCurrencyCode(code)) {
       return false;
     }
     try {

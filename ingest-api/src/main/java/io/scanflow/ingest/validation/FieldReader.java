@@ -11,7 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
+import java.util.function.Function;
 
 /**
  * Reads the typed fields of one JSON object, each by its {@link FieldRule}, adding a problem for
@@ -19,10 +19,6 @@ import java.util.regex.Pattern;
  * that one pass finds every problem.
  */
 public final class FieldReader {
-  private static final Pattern UUID_PATTERN =
-      Pattern.compile(
-          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-
   private final JsonNode object;
   private final Loc loc;
   private final List<Problem> problems;
@@ -81,7 +77,7 @@ public final class FieldReader {
       return null;
     }
     JsonNode node = object.get(rule.name());
-    if (!node.isTextual() || !UUID_PATTERN.matcher(node.textValue()).matches()) {
+    if (!node.isTextual() || !SessionKey.isWellFormed(node.textValue())) {
       problems.add(Problem.notUuid(at(rule.name())));
       return null;
     }
@@ -119,6 +115,20 @@ public final class FieldReader {
       return null;
     }
     return (ObjectNode) node;
+  }
+
+  /**
+   * An optional nested object read by {@code rules}, with a reader at its own location: null when
+   * absent, or when reading it added any problem (so a half-valid object is never kept).
+   */
+  public <T> T nested(String field, Function<FieldReader, T> rules) {
+    ObjectNode node = object(FieldRule.optional(field));
+    if (node == null) {
+      return null;
+    }
+    int before = problems.size();
+    T value = rules.apply(new FieldReader(node, at(field), problems));
+    return problems.size() == before ? value : null;
   }
 
   /** A JSON {@code true} or {@code false}; absent (or null) reads as {@code false}. */

@@ -36,7 +36,7 @@ public class PipelineHealth {
   private final List<String> groups;
   private final SinkHealth sink;
   private final WarningQueries warnings;
-  private final ProgressHistory history = new ProgressHistory(SinkHealth.STALL_AFTER);
+  private final ProgressHistory history;
   private ConsumerGroupLag lag;
   private volatile boolean kafkaUnavailable;
 
@@ -55,6 +55,8 @@ public class PipelineHealth {
     this.groups = List.copyOf(config.reports().pipelineGroups());
     this.sink = sink;
     this.warnings = warnings;
+    // One stall time for every stage: the sink's own failures and the others' standing still.
+    this.history = new ProgressHistory(sink.stallAfter());
   }
 
   /** Every configured stage, in pipeline order. */

@@ -33,6 +33,9 @@ import java.util.List;
 public class SitesResource {
   static final int MAX_LIMIT = 500;
 
+  /** How many entries a per-site list returns when the caller does not say. */
+  static final String DEFAULT_LIMIT = "50";
+
   private final SiteDirectory directory;
   private final SummaryQueries summaries;
   private final ReceiptQueries receipts;
@@ -77,7 +80,7 @@ public class SitesResource {
   @Path("/{siteId}/events")
   public List<Receipt> events(
       @PathParam(SiteReport.PATH_PARAM) String siteId,
-      @QueryParam("limit") @DefaultValue("50") String limit)
+      @QueryParam("limit") @DefaultValue(DEFAULT_LIMIT) String limit)
       throws SQLException {
     int parsed = knownSiteLimit(siteId, limit);
     return receipts.newest(siteId, parsed);
@@ -100,7 +103,7 @@ public class SitesResource {
   @Path("/{siteId}/warnings")
   public SiteWarnings warnings(
       @PathParam(SiteReport.PATH_PARAM) String siteId,
-      @QueryParam("limit") @DefaultValue("50") String limit)
+      @QueryParam("limit") @DefaultValue(DEFAULT_LIMIT) String limit)
       throws SQLException {
     int parsed = knownSiteLimit(siteId, limit);
     return warnings.siteWarnings(siteId, parsed);
@@ -112,7 +115,7 @@ public class SitesResource {
   @Path("/{siteId}/rejections")
   public SiteRejections rejections(
       @PathParam(SiteReport.PATH_PARAM) String siteId,
-      @QueryParam("limit") @DefaultValue("50") String limit)
+      @QueryParam("limit") @DefaultValue(DEFAULT_LIMIT) String limit)
       throws SQLException {
     int parsed = knownSiteLimit(siteId, limit);
     return rejections.siteRejections(siteId, parsed);

@@ -19,9 +19,6 @@ import org.jboss.logging.Logger;
 public class SinkHealth {
   private static final Logger LOG = Logger.getLogger(SinkHealth.class);
 
-  /** The default of {@code scanflow.reports.stall-after}. */
-  public static final Duration STALL_AFTER = Duration.ofSeconds(30);
-
   /** Since when, and why, the sink has been stalled. */
   public record Stall(Instant since, String reason) {}
 
@@ -40,6 +37,7 @@ public class SinkHealth {
     this.stallAfter = stallAfter;
   }
 
+  /** {@code scanflow.reports.stall-after}: also how long another stage may stand still. */
   public Duration stallAfter() {
     return stallAfter;
   }

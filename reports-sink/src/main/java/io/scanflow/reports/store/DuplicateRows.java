@@ -4,7 +4,6 @@ import io.scanflow.contract.ConversionValue;
 import io.scanflow.contract.IngestedEvent;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -58,21 +57,20 @@ final class DuplicateRows {
     for (DuplicateReceipt receipt : duplicates) {
       IngestedEvent event = receipt.event().event();
       ConversionValue value = event.conversionValue();
-      Instant eventTime = event.eventTime() != null ? event.eventTime() : event.receivedAt();
       columns.add(
           event.ingestId(),
           event.siteId(),
           event.eventId(),
           event.eventName(),
-          eventTime,
+          event.eventTime(),
           event.receivedAt(),
           receipt.deduplicatedAt(),
           receipt.event().firstIngestId(),
           receipt.event().firstReceivedAt(),
-          value == null ? null : NumericText.of(value.amount()),
-          value == null ? null : value.currency(),
+          ConversionColumns.amount(value),
+          ConversionColumns.currency(value),
           event.test(),
-          zones.dayOf(event.siteId(), eventTime));
+          zones.dayOf(event.siteId(), event.eventTime()));
     }
     return ReportWriter.execute(connection, columns, SQL);
   }

@@ -7,6 +7,7 @@ import io.scanflow.contract.IngestedEvent;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -77,28 +78,45 @@ final class EventRows {
       IngestedEvent event = attributed.event();
       Attribution attribution = attributed.attribution();
       ConversionValue value = event.conversionValue();
-      Instant eventTime = event.eventTime() != null ? event.eventTime() : event.receivedAt();
       columns.add(
-          event.siteId(),
-          event.eventId(),
-          event.ingestId(),
-          event.eventName(),
-          event.scanSessionId(),
-          eventTime,
-          event.receivedAt(),
-          counted.deduplicatedAt(),
-          attributed.attributedAt(),
-          attribution.status().wireName(),
-          attribution.reason() == null ? null : attribution.reason().wireName(),
-          attribution.qrCodeId(),
-          attribution.campaign(),
-          attribution.scannedAt(),
-          value == null ? null : NumericText.of(value.amount()),
-          value == null ? null : value.currency(),
-          event.properties() == null ? null : event.properties().toString(),
-          event.test(),
-          zones.dayOf(event.siteId(), eventTime));
+          attributedRow(
+              attributed,
+              counted.deduplicatedAt(),
+              attribution.status().wireName(),
+              attribution.reason() == null ? null : attribution.reason().wireName(),
+              attribution.qrCodeId(),
+              attribution.campaign(),
+              attribution.scannedAt(),
+              ConversionColumns.amount(value),
+              ConversionColumns.currency(value),
+              event.properties() == null ? null : event.properties().toString(),
+              event.test(),
+              zones.dayOf(event.siteId(), event.eventTime())));
     }
     return ReportWriter.execute(connection, columns, SQL);
+  }
+
+  /**
+   * A row of {@code event_log} or {@code pending_events}: the columns both tables start with
+   * ({@code site_id} to {@code attributed_at}, called {@code pending_since} in the second), then
+   * {@code rest}.
+   */
+  static Object[] attributedRow(
+      AttributedEvent attributed, Instant deduplicatedAt, Object... rest) {
+    IngestedEvent event = attributed.event();
+    Object[] first = {
+      event.siteId(),
+      event.eventId(),
+      event.ingestId(),
+      event.eventName(),
+      event.scanSessionId(),
+      event.eventTime(),
+      event.receivedAt(),
+      deduplicatedAt,
+      attributed.attributedAt()
+    };
+    Object[] row = Arrays.copyOf(first, first.length + rest.length);
+    System.arraycopy(rest, 0, row, first.length, rest.length);
+    return row;
   }
 }

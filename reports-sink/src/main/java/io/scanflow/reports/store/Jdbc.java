@@ -10,10 +10,32 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 
-/** JDBC steps the report tables share: reading values into the model, deleting expired rows. */
+/**
+ * JDBC steps the report tables share: reading rows and values into the model, deleting expired
+ * rows.
+ */
 final class Jdbc {
   private Jdbc() {}
+
+  /** Reads one row of a result into the model. */
+  @FunctionalInterface
+  interface RowReader<T> {
+    T read(ResultSet row) throws SQLException;
+  }
+
+  /** Runs the query and reads each row of its result, in order. */
+  static <T> List<T> list(PreparedStatement statement, RowReader<T> reader) throws SQLException {
+    List<T> list = new ArrayList<>();
+    try (ResultSet rows = statement.executeQuery()) {
+      while (rows.next()) {
+        list.add(reader.read(rows));
+      }
+    }
+    return list;
+  }
 
   static Instant instant(ResultSet rows, String column) throws SQLException {
     OffsetDateTime value = rows.getObject(column, OffsetDateTime.class);

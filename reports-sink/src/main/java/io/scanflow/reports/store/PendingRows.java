@@ -69,19 +69,13 @@ final class PendingRows {
       IngestedEvent event = attributed.event();
       ConversionValue value = event.conversionValue();
       columns.add(
-          event.siteId(),
-          event.eventId(),
-          event.ingestId(),
-          event.eventName(),
-          event.scanSessionId(),
-          event.eventTime() != null ? event.eventTime() : event.receivedAt(),
-          event.receivedAt(),
-          row.deduplicatedAt(),
-          attributed.attributedAt(),
-          attributed.attribution().pendingUntil(),
-          value == null ? null : NumericText.of(value.amount()),
-          value == null ? null : value.currency(),
-          event.test());
+          EventRows.attributedRow(
+              attributed,
+              row.deduplicatedAt(),
+              attributed.attribution().pendingUntil(),
+              ConversionColumns.amount(value),
+              ConversionColumns.currency(value),
+              event.test()));
     }
     ReportWriter.execute(connection, columns, UPSERT);
   }

@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -78,10 +77,9 @@ public class ReceiptQueries {
       statement.setString(5, siteId);
       statement.setInt(6, limit);
       statement.setInt(7, limit);
-      List<Receipt> receipts = new ArrayList<>();
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          receipts.add(
+      return Jdbc.list(
+          statement,
+          rows ->
               new Receipt(
                   rows.getObject("ingest_id", UUID.class),
                   rows.getString("event_id"),
@@ -95,9 +93,6 @@ public class ReceiptQueries {
                   rows.getObject("duplicate_of", UUID.class),
                   rows.getBoolean("is_test"),
                   Jdbc.instant(rows, "pending_until")));
-        }
-      }
-      return receipts;
     }
   }
 
@@ -153,18 +148,14 @@ public class ReceiptQueries {
                 + " where site_id = ? and event_id = ? order by received_at, ingest_id")) {
       statement.setString(1, siteId);
       statement.setString(2, eventId);
-      List<DuplicateTrace> duplicates = new ArrayList<>();
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          duplicates.add(
+      return Jdbc.list(
+          statement,
+          rows ->
               new DuplicateTrace(
                   rows.getObject("ingest_id", UUID.class),
                   Jdbc.instant(rows, "received_at"),
                   Jdbc.instant(rows, "deduplicated_at"),
                   Jdbc.instant(rows, "stored_at")));
-        }
-      }
-      return duplicates;
     }
   }
 

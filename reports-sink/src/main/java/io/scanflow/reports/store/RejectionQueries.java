@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,19 +75,15 @@ public class RejectionQueries {
       statement.setString(1, siteId);
       statement.setLong(2, RejectionRows.RETENTION.toSeconds());
       statement.setInt(3, limit);
-      List<Rejection> rejections = new ArrayList<>();
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          rejections.add(
+      return Jdbc.list(
+          statement,
+          rows ->
               new Rejection(
                   Jdbc.instant(rows, "rejected_at"),
                   rows.getString("endpoint"),
                   rows.getInt("status"),
                   rows.getString("event_id"),
                   json(rows.getString("detail"))));
-        }
-      }
-      return rejections;
     }
   }
 

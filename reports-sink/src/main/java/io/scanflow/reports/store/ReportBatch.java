@@ -12,7 +12,9 @@ import java.util.Set;
 
 /**
  * Rows to be written in one transaction. Sites and keys hold the last value per key; an empty value
- * is a tombstone (deleted).
+ * is a tombstone (deleted). Every event in it keeps the contract's rules ({@code
+ * IngestedEvent.violations()}, checked by the sink's {@code BatchAssembler}): {@code event_time}
+ * and the other required fields are present.
  */
 public record ReportBatch(
     List<CountedEvent> events,

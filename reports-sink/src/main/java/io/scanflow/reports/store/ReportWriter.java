@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * Writes one {@link ReportBatch} in one transaction. Idempotent: rows are inserted only if absent
@@ -60,24 +61,20 @@ public class ReportWriter {
 
   private static void writeSites(Connection connection, Map<String, Optional<TrackingSite>> sites)
       throws SQLException {
-    TextColumns upserts = new TextColumns(5);
-    List<String> deletes = new ArrayList<>();
-    sites.forEach(
-        (siteId, site) ->
-            site.ifPresentOrElse(
-                s ->
-                    upserts.add(
-                        siteId,
-                        s.name() == null ? siteId : s.name(),
-                        s.attributionWindowDays() > 0
-                            ? s.attributionWindowDays()
-                            : TrackingSite.DEFAULT_ATTRIBUTION_WINDOW_DAYS,
-                        s.createdAt(),
-                        s.zone().getId()),
-                () -> deletes.add(siteId)));
-    execute(
+    upsertOrDelete(
         connection,
-        upserts,
+        sites,
+        (siteId, site) ->
+            new Object[] {
+              siteId,
+              site.name() == null ? siteId : site.name(),
+              site.attributionWindowDays() > 0
+                  ? site.attributionWindowDays()
+                  : TrackingSite.DEFAULT_ATTRIBUTION_WINDOW_DAYS,
+              site.createdAt(),
+              site.zone().getId()
+            },
+        5,
         """
         insert into sites (site_id, name, attribution_window_days, created_at, time_zone)
         select site_id, name, window_days::integer, created_at::timestamptz, time_zone
@@ -87,24 +84,20 @@ public class ReportWriter {
           attribution_window_days = excluded.attribution_window_days,
           created_at = excluded.created_at, time_zone = excluded.time_zone,
           updated_at = clock_timestamp()
-        """);
-    deleteKeys(connection, "delete from sites where site_id = any(?::text[])", deletes);
+        """,
+        "delete from sites where site_id = any(?::text[])");
   }
 
   private static void writeApiKeys(Connection connection, Map<String, Optional<ApiKey>> keys)
       throws SQLException {
-    TextColumns upserts = new TextColumns(6);
-    List<String> deletes = new ArrayList<>();
-    keys.forEach(
-        (hash, key) ->
-            key.ifPresentOrElse(
-                k ->
-                    upserts.add(
-                        hash, k.keyId(), k.siteId(), k.prefix(), k.createdAt(), k.revokedAt()),
-                () -> deletes.add(hash)));
-    execute(
+    upsertOrDelete(
         connection,
-        upserts,
+        keys,
+        (hash, key) ->
+            new Object[] {
+              hash, key.keyId(), key.siteId(), key.prefix(), key.createdAt(), key.revokedAt()
+            },
+        6,
         """
         insert into api_keys (key_hash, key_id, site_id, prefix, created_at, revoked_at)
         select key_hash, key_id, site_id, prefix, created_at::timestamptz, revoked_at::timestamptz
@@ -113,8 +106,29 @@ public class ReportWriter {
         on conflict (key_hash) do update set key_id = excluded.key_id,
           site_id = excluded.site_id, prefix = excluded.prefix,
           created_at = excluded.created_at, revoked_at = excluded.revoked_at
-        """);
-    deleteKeys(connection, "delete from api_keys where key_hash = any(?::text[])", deletes);
+        """,
+        "delete from api_keys where key_hash = any(?::text[])");
+  }
+
+  /**
+   * Applies the last record per key of a compacted topic to its table: a value upserts its row
+   * ({@code width} columns, the key first), a tombstone (empty) deletes the row of its key.
+   */
+  private static <T> void upsertOrDelete(
+      Connection connection,
+      Map<String, Optional<T>> lastPerKey,
+      BiFunction<String, T, Object[]> row,
+      int width,
+      String upsertSql,
+      String deleteSql)
+      throws SQLException {
+    TextColumns upserts = new TextColumns(width);
+    List<String> deletes = new ArrayList<>();
+    lastPerKey.forEach(
+        (key, value) ->
+            value.ifPresentOrElse(v -> upserts.add(row.apply(key, v)), () -> deletes.add(key)));
+    execute(connection, upserts, upsertSql);
+    deleteKeys(connection, deleteSql, deletes);
   }
 
   /**

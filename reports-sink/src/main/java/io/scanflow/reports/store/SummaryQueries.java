@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,10 +50,9 @@ public class SummaryQueries {
                 + " currency, events, conversion_value from daily_aggregates"
                 + " where site_id = ? and day between ? and ?")) {
       bind(statement, siteId, from, to);
-      List<AggregateRow> rows = new ArrayList<>();
-      try (ResultSet result = statement.executeQuery()) {
-        while (result.next()) {
-          rows.add(
+      return Jdbc.list(
+          statement,
+          result ->
               new AggregateRow(
                   result.getObject("day", LocalDate.class),
                   result.getString("event_name"),
@@ -64,9 +62,6 @@ public class SummaryQueries {
                   result.getString("currency"),
                   result.getLong("events"),
                   result.getBigDecimal("conversion_value")));
-        }
-      }
-      return rows;
     }
   }
 

@@ -8,7 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,19 +85,15 @@ public class WarningQueries {
       statement.setString(1, siteId);
       statement.setLong(2, RECENT_WINDOW.toSeconds());
       statement.setInt(3, limit);
-      List<Warning> warnings = new ArrayList<>();
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          warnings.add(
+      return Jdbc.list(
+          statement,
+          rows ->
               new Warning(
                   Jdbc.instant(rows, "dead_lettered_at"),
                   rows.getString("stage"),
                   rows.getString("error_class"),
                   rows.getString("error_message"),
                   rows.getString("event_id")));
-        }
-      }
-      return warnings;
     }
   }
 }
