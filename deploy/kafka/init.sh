@@ -85,13 +85,17 @@ create tracking-sites --config cleanup.policy=compact
 create api-keys --config cleanup.policy=compact
 create server-events-dlq --config cleanup.policy=delete --config retention.ms=2592000000
 create request-rejections --config cleanup.policy=delete --config retention.ms=604800000
+# ingest-api instances share what they admitted per key here (the cluster-wide rate limit).
+create rate-limit-usage --config cleanup.policy=delete --config retention.ms=600000 \
+  --config segment.ms=600000
 # Never compacted: the first claim of a site_id wins (atomic site creation).
 create site-claims --config cleanup.policy=delete --config retention.ms=-1
 
 # ingest-api: events and scan sessions in; sites and keys written by the admin API and read back
 # into its key registry (no consumer group).
 allow ingest-api Write --topic server-events --topic scan-sessions --topic request-rejections
-allow ingest-api Read,Write --topic tracking-sites --topic api-keys --topic site-claims
+allow ingest-api Read,Write --topic tracking-sites --topic api-keys --topic site-claims \
+  --topic rate-limit-usage
 
 streams_app dedupe-stream scanflow-dedupe-stream
 allow dedupe-stream Read --topic server-events

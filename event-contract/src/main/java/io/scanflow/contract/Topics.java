@@ -1,5 +1,6 @@
 package io.scanflow.contract;
 
+import io.scanflow.contract.ratelimit.RateLimitUsage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,30 @@ public final class Topics {
   public static final TopicDescriptor<String, RequestRejection> REQUEST_REJECTIONS =
       deleteAfter("request-rejections", RequestRejection.class, Duration.ofDays(7));
 
+  /**
+   * How long {@code rate-limit-usage} keeps records: only the last minute matters to a bucket (it
+   * refills fully in a minute), the rest is slack for an operator to look at. Segments roll as
+   * often, so that the retention actually deletes them.
+   */
+  public static final Duration RATE_LIMIT_USAGE_RETENTION = Duration.ofMinutes(10);
+
+  /**
+   * What each ingest-api instance admitted per rate-limit subject, every 100–200 ms (http-api.md
+   * §5); every instance reads it all and charges the others' admissions to its own buckets.
+   */
+  public static final TopicDescriptor<String, RateLimitUsage> RATE_LIMIT_USAGE =
+      new TopicDescriptor<>(
+          "rate-limit-usage",
+          KEY,
+          new JsonSerde<>(RateLimitUsage.class),
+          Map.of(
+              "cleanup.policy",
+              "delete",
+              "retention.ms",
+              millis(RATE_LIMIT_USAGE_RETENTION),
+              "segment.ms",
+              millis(RATE_LIMIT_USAGE_RETENTION)));
+
   public static final TopicDescriptor<byte[], byte[]> SERVER_EVENTS_DLQ =
       new TopicDescriptor<>(
           "server-events-dlq",
@@ -80,6 +105,7 @@ public final class Topics {
         API_KEYS,
         SITE_CLAIMS,
         REQUEST_REJECTIONS,
+        RATE_LIMIT_USAGE,
         SERVER_EVENTS_DLQ);
   }
 

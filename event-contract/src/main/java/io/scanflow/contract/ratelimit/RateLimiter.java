@@ -8,7 +8,7 @@ import java.util.function.LongSupplier;
 /**
  * One token bucket per caller (an API key's hash, a session, a client address), in this instance's
  * memory: with N instances behind a load balancer a caller may get up to N times the limit in
- * total.
+ * total, unless each instance also {@link #charge}s what the others admitted (ingest-api does).
  */
 public final class RateLimiter {
   /**
@@ -39,7 +39,25 @@ public final class RateLimiter {
   /** Counts one request of the caller named {@code caller}. */
   public RateLimitDecision tryAcquire(String caller) {
     pruneIfDue();
-    return buckets.computeIfAbsent(caller, k -> new TokenBucket(perMinute, nanoClock)).tryTake();
+    return bucket(caller).tryTake();
+  }
+
+  /** What a refused request of {@code caller} would be told now; takes no token. */
+  public RateLimitDecision refusal(String caller) {
+    return bucket(caller).refusal();
+  }
+
+  /**
+   * Counts {@code requests} of the caller that were admitted elsewhere (see {@link
+   * TokenBucket#charge}).
+   */
+  public void charge(String caller, int requests) {
+    pruneIfDue();
+    bucket(caller).charge(requests);
+  }
+
+  private TokenBucket bucket(String caller) {
+    return buckets.computeIfAbsent(caller, k -> new TokenBucket(perMinute, nanoClock));
   }
 
   // Callers seen once (e.g. many client addresses) must not grow memory for ever. A request racing

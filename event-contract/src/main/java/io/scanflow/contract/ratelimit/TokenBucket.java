@@ -31,19 +31,39 @@ public final class TokenBucket {
     if (allowed) {
       tokens -= 1;
     }
-    long retryAfter = allowed ? 0 : Math.max(1, ceilSeconds((1 - tokens) / tokensPerNano));
-    return new RateLimitDecision(
-        allowed,
-        capacity,
-        (int) Math.floor(tokens),
-        ceilSeconds((capacity - tokens) / tokensPerNano),
-        retryAfter);
+    return decision(allowed);
+  }
+
+  /** What a refused request would be told now, without taking a token. */
+  public synchronized RateLimitDecision refusal() {
+    refill();
+    return decision(false);
+  }
+
+  /**
+   * Takes {@code requests} tokens that were spent elsewhere (another instance admitted them). The
+   * bucket may go into debt, down to minus its capacity: it then admits nothing until the refill
+   * has paid the debt, as one shared bucket would have.
+   */
+  public synchronized void charge(int requests) {
+    refill();
+    tokens = Math.max(-capacity, tokens - Math.max(0, requests));
   }
 
   /** True when the bucket holds its full capacity again, i.e. it is as good as a new one. */
   public synchronized boolean full() {
     refill();
     return tokens >= capacity;
+  }
+
+  private RateLimitDecision decision(boolean allowed) {
+    long retryAfter = allowed ? 0 : Math.max(1, ceilSeconds((1 - tokens) / tokensPerNano));
+    return new RateLimitDecision(
+        allowed,
+        capacity,
+        (int) Math.max(0, Math.floor(tokens)),
+        ceilSeconds((capacity - tokens) / tokensPerNano),
+        retryAfter);
   }
 
   static void requireRate(int perMinute) {

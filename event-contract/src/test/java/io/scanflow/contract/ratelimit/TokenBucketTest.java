@@ -73,4 +73,30 @@ class TokenBucketTest {
 
     assertThat(decision.remaining()).isEqualTo(9);
   }
+
+  @Test
+  void shouldChargeRequestsAdmittedElsewhereIntoDebtAndRefillItFirst() {
+    TokenBucket bucket = new TokenBucket(60, nanos::get);
+
+    bucket.charge(70);
+    RateLimitDecision refused = bucket.refusal();
+
+    assertThat(refused.allowed()).isFalse();
+    assertThat(refused.remaining()).isZero();
+    assertThat(refused.retryAfterSeconds()).isEqualTo(11); // 10 tokens of debt, then 1 more
+    assertThat(refused.resetSeconds()).isEqualTo(70);
+    advanceMillis(10_999);
+    assertThat(bucket.tryTake().allowed()).isFalse();
+    advanceMillis(1);
+    assertThat(bucket.tryTake().allowed()).isTrue();
+  }
+
+  @Test
+  void shouldNeverOweMoreThanOneFullBucket() {
+    TokenBucket bucket = new TokenBucket(60, nanos::get);
+
+    bucket.charge(1_000_000);
+
+    assertThat(bucket.refusal().retryAfterSeconds()).isEqualTo(61); // 60 of debt, then 1
+  }
 }

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
 
 /**
@@ -67,11 +68,31 @@ public interface IngestConfig {
     Duration maxPast();
   }
 
-  /** Per-key token bucket. */
+  /** Per-key token bucket, shared by all instances through {@code rate-limit-usage}. */
   interface RateLimit {
     @WithDefault("1000")
     @Min(1)
     int requestsPerMinute();
+
+    /** How often this instance sends what it admitted to the other instances (100–200 ms). */
+    @WithDefault("100ms")
+    @DurationMin(millis = 10, message = "must be at least 10ms")
+    @DurationMax(seconds = 1, message = "must be at most 1s")
+    Duration shareInterval();
+
+    /**
+     * How long an instance counts as alive after its last usage record; and how long this
+     * instance's own records may take to come back before it fails open to its own limit.
+     */
+    @WithDefault("2s")
+    Duration peerTimeout();
+
+    /** Checked at start-up; not a setting (a default method is not mapped). */
+    @AssertTrue(
+        message = "scanflow.rate-limit.peer-timeout must be at least 5 times share-interval")
+    default boolean isPeerTimeoutAtLeastFiveShares() {
+      return peerTimeout().compareTo(shareInterval().multipliedBy(5)) >= 0;
+    }
   }
 
   /** How long a request waits for the broker to acknowledge its writes before answering 503. */

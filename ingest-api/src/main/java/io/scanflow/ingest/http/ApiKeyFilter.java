@@ -1,11 +1,11 @@
 package io.scanflow.ingest.http;
 
 import io.scanflow.contract.ratelimit.RateLimitDecision;
-import io.scanflow.contract.ratelimit.RateLimiter;
 import io.scanflow.contract.registry.ApiKeyAuthenticator;
 import io.scanflow.contract.registry.KeyCheck;
 import io.scanflow.ingest.auth.Caller;
 import io.scanflow.ingest.config.IngestConfig;
+import io.scanflow.ingest.ratelimit.ClusterRateLimit;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -21,8 +21,8 @@ import jakarta.ws.rs.ext.Provider;
 /**
  * Checks 1–3 of http-api.md §1, before the body is read: 401 without a key, 403 for an unknown or
  * revoked one (503 instead while the key registry has not caught up, see {@link
- * ApiKeyAuthenticator}), 429 over the rate limit. Every response after authentication carries the
- * {@code RateLimit-*} headers.
+ * ApiKeyAuthenticator}), 429 over the rate limit (shared by all instances, see {@link
+ * ClusterRateLimit}). Every response after authentication carries the {@code RateLimit-*} headers.
  */
 @Provider
 @ApiKeyRequired
@@ -33,7 +33,7 @@ public class ApiKeyFilter implements ContainerRequestFilter, ContainerResponseFi
 
   // Providers: JAX-RS providers are built at static init, before runtime config exists.
   @Inject Instance<ApiKeyAuthenticator> authenticator;
-  @Inject Instance<RateLimiter> rateLimiter;
+  @Inject Instance<ClusterRateLimit> rateLimiter;
   @Inject Instance<IngestConfig> config;
   @Inject CallerContext context;
   @Inject IngestMetrics metrics;

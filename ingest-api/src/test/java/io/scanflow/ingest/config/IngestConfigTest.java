@@ -69,10 +69,25 @@ class IngestConfigTest {
   }
 
   @Test
+  void shouldRefuseAShareIntervalOutsideItsRangeOrLongerThanAFifthOfThePeerTimeout() {
+    assertThatThrownBy(() -> config(Map.of("scanflow.rate-limit.share-interval", "5ms")))
+        .isInstanceOf(ConfigValidationException.class)
+        .hasMessageContaining("scanflow.rate-limit.share-interval must be at least 10ms");
+    assertThatThrownBy(() -> config(Map.of("scanflow.rate-limit.share-interval", "2s")))
+        .isInstanceOf(ConfigValidationException.class)
+        .hasMessageContaining("scanflow.rate-limit.share-interval must be at most 1s");
+    assertThatThrownBy(() -> config(Map.of("scanflow.rate-limit.share-interval", "500ms")))
+        .isInstanceOf(ConfigValidationException.class)
+        .hasMessageContaining("scanflow.rate-limit.peer-timeout must be at least 5 times");
+  }
+
+  @Test
   void shouldStartWithTheDefaultsDeclaredOnTheMapping() {
     IngestConfig config = config(Map.of());
 
     assertThat(config.rateLimit().requestsPerMinute()).isEqualTo(1000);
+    assertThat(config.rateLimit().shareInterval()).isEqualTo(Duration.ofMillis(100));
+    assertThat(config.rateLimit().peerTimeout()).isEqualTo(Duration.ofSeconds(2));
     assertThat(config.registry().maxStaleness()).isEqualTo(Duration.ofSeconds(5));
     assertThat(config.topics().partitions()).isEqualTo(12);
   }

@@ -12,7 +12,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,24 +37,20 @@ final class SecondIngestApi implements AutoCloseable {
   /** Starts it and waits until it is ready (Kafka reachable, key registry current). */
   static SecondIngestApi start(String name, String bootstrapServers, String adminToken)
       throws IOException {
+    return start(name, bootstrapServers, adminToken, Map.of());
+  }
+
+  /** The same, with more {@code scanflow.*} settings, e.g. the test's own rate limit. */
+  static SecondIngestApi start(
+      String name, String bootstrapServers, String adminToken, Map<String, String> settings)
+      throws IOException {
     assertThat(APP)
         .as("the packaged application; run the ITs through `mvn verify`, which packages it first")
         .exists();
     int port = freePort();
     Path log = Path.of("target", name + ".log");
     Process process =
-        new ProcessBuilder(
-                List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m",
-                    "-Dquarkus.http.host=127.0.0.1",
-                    "-Dquarkus.http.port=" + port,
-                    "-Dkafka.bootstrap.servers=" + bootstrapServers,
-                    "-Dscanflow.admin-token=" + adminToken,
-                    "-Dscanflow.topics.create-missing=false",
-                    "-Dquarkus.log.category.\"org.apache.kafka\".level=WARN",
-                    "-jar",
-                    APP.toString()))
+        new ProcessBuilder(command(port, bootstrapServers, adminToken, settings))
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();
@@ -64,6 +62,23 @@ final class SecondIngestApi implements AutoCloseable {
       throw e;
     }
     return started;
+  }
+
+  private static List<String> command(
+      int port, String bootstrapServers, String adminToken, Map<String, String> settings) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx256m");
+    command.add("-Dquarkus.http.host=127.0.0.1");
+    command.add("-Dquarkus.http.port=" + port);
+    command.add("-Dkafka.bootstrap.servers=" + bootstrapServers);
+    command.add("-Dscanflow.admin-token=" + adminToken);
+    command.add("-Dscanflow.topics.create-missing=false");
+    command.add("-Dquarkus.log.category.\"org.apache.kafka\".level=WARN");
+    settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
+    command.add("-jar");
+    command.add(APP.toString());
+    return command;
   }
 
   URI base() {
