@@ -13,6 +13,8 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.clients.admin.MemberToRemove;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -102,6 +104,41 @@ public final class ConsumerGroupReset {
         TIMEOUT,
         Duration.ofMillis(200),
         () -> group + " still has members: is it still running?");
+  }
+
+  /**
+   * Removes the static members of one instance from {@code group}, leaving the others' alone: those
+   * whose {@code group.instance.id} is {@code instanceId}, or {@code instanceId-<thread>} as Kafka
+   * Streams names each thread's consumer. The group rebalances at once, without them.
+   */
+  public void removeStaticMembers(String group, String instanceId) throws Exception {
+    List<MemberToRemove> members;
+    try {
+      members =
+          admin
+              .describeConsumerGroups(List.of(group))
+              .describedGroups()
+              .get(group)
+              .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)
+              .members()
+              .stream()
+              .map(MemberDescription::groupInstanceId)
+              .flatMap(java.util.Optional::stream)
+              .filter(id -> id.equals(instanceId) || id.startsWith(instanceId + "-"))
+              .map(MemberToRemove::new)
+              .toList();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof GroupIdNotFoundException) {
+        return;
+      }
+      throw e;
+    }
+    if (!members.isEmpty()) {
+      admin
+          .removeMembersFromConsumerGroup(group, new RemoveMembersFromConsumerGroupOptions(members))
+          .all()
+          .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    }
   }
 
   /** True when {@code group} has no members; otherwise asks the broker to remove them. */
