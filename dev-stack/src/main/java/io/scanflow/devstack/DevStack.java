@@ -34,6 +34,13 @@ public final class DevStack implements AutoCloseable {
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
   private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
+  /**
+   * The brokers of a cluster stop at once; the last one left has no quorum to approve its
+   * controlled shutdown and would wait minutes for it. Its data is replicated and its log recovered
+   * on the next start, so it is killed after this.
+   */
+  private static final Duration CLUSTER_STOP_GRACE = Duration.ofSeconds(10);
+
   private final DevStackConfig config;
   private final PidFiles pids;
   private final Map<ServiceInstance, ChildProcess> services =
@@ -219,8 +226,9 @@ public final class DevStack implements AutoCloseable {
         stopping.add(broker);
       }
     }
+    Duration grace = stopping.size() > 1 ? CLUSTER_STOP_GRACE : STOP_GRACE;
     for (ChildProcess broker : stopping) {
-      broker.stop(STOP_GRACE);
+      broker.stop(grace);
       pids.forget(broker);
     }
   }
