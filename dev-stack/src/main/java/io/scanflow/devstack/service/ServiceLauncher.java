@@ -15,6 +15,8 @@ import java.util.Map;
  * target/quarkus-app}.
  */
 public final class ServiceLauncher {
+  private static final int HEARTBEAT_INTERVAL_MS = 1000;
+
   private final DevStackConfig config;
   private final String kafkaBootstrap;
   private final String jdbcUrl;
@@ -67,10 +69,13 @@ public final class ServiceLauncher {
       jvm.add("-Dkafka-streams.state.dir=" + stateDir(instance));
     }
     if (config.scale().instances() > 1 && service.isDerived()) {
-      // Kafka Streams adds the thread's index: scanflow-dedupe-stream-2-1.
       String prefix =
           service.isStreamsApp() ? "kafka-streams." : "mp.messaging.incoming.reports-in.";
+      // Kafka Streams adds the thread's index: scanflow-dedupe-stream-2-1.
       jvm.add("-D" + prefix + "group.instance.id=" + instance.groupInstanceId());
+      // A member learns of a rebalance (another instance died) with its next heartbeat: every
+      // second instead of every 3 s takes over a dead instance's partitions sooner.
+      jvm.add("-D" + prefix + "heartbeat.interval.ms=" + HEARTBEAT_INTERVAL_MS);
     }
     return jvm;
   }

@@ -64,7 +64,9 @@ class ServiceLauncherTest {
             "KAFKA_STREAMS_STATE_DIR",
             home.resolve(".scanflow/data/attribution-stream-2/state").toString());
     assertThat(launcher.jvmOptions(second))
-        .contains("-Dkafka-streams.group.instance.id=scanflow-attribution-stream-2");
+        .contains(
+            "-Dkafka-streams.group.instance.id=scanflow-attribution-stream-2",
+            "-Dkafka-streams.heartbeat.interval.ms=1000");
     assertThat(launcher.jvmOptions(new ServiceInstance(ScanflowService.REPORTS_SINK, 1)))
         .contains("-Dmp.messaging.incoming.reports-in.group.instance.id=scanflow-reports-sink-1");
     assertThat(launcher.environment(ScanflowService.INGEST_API))
@@ -77,7 +79,8 @@ class ServiceLauncherTest {
 
     for (ScanflowService service : ScanflowService.values()) {
       assertThat(launcher.jvmOptions(new ServiceInstance(service, 1)))
-          .noneMatch(option -> option.contains("group.instance.id"));
+          .noneMatch(option -> option.contains("group.instance.id"))
+          .noneMatch(option -> option.contains("heartbeat"));
     }
     assertThat(launcher.environment(ScanflowService.INGEST_API))
         .containsEntry("SCANFLOW_TOPICS_REPLICATION_FACTOR", "1");
