@@ -74,9 +74,10 @@ public record StackInfo(
         """
 
           %d instances of each service. Clients should reach them through a load balancer:
-          one in front of the ingest URLs, one in front of the reports URLs (any instance
-          answers any request). An nginx config for this stack is in docs/deploy.md
-          ("Several instances"). Kill any one instance or broker: nothing is lost.
+          one in front of the ingest URLs, one in front of the reports URLs (sticky per
+          client: a dashboard login lives on one instance). An nginx config for this stack
+          is in docs/deploy.md ("Several instances"). Kill any one instance or broker:
+          nothing is lost.
         """,
         ingestUrls.size());
   }
