@@ -3,11 +3,13 @@ package io.scanflow.devstack;
 import io.scanflow.contract.TopicProvisioner;
 import io.scanflow.devstack.infra.EmbeddedDatabase;
 import io.scanflow.devstack.infra.KafkaBroker;
+import io.scanflow.devstack.infra.KafkaCluster;
 import io.scanflow.devstack.process.ChildProcess;
 import io.scanflow.devstack.process.PidFiles;
 import io.scanflow.devstack.replay.ConsumerGroupReset;
 import io.scanflow.devstack.service.ReadinessProbe;
 import io.scanflow.devstack.service.ScanflowService;
+import io.scanflow.devstack.service.ServiceInstance;
 import io.scanflow.devstack.service.ServiceLauncher;
 import io.scanflow.devstack.supervisor.Supervised;
 import io.scanflow.devstack.supervisor.SupervisedChild;
@@ -15,28 +17,37 @@ import io.scanflow.devstack.supervisor.Supervisor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
- * The whole pipeline on one machine: a KRaft broker (own JVM), embedded PostgreSQL, the topics, and
- * the four services as child processes. {@code ./scanflow up} and the e2e tests both use it. Once
- * started, its {@link Supervisor} restarts whichever of them dies without being asked to stop.
+ * The whole pipeline on one machine: KRaft brokers (each its own JVM), embedded PostgreSQL, the
+ * topics, and one or more instances of each of the four services as child processes. {@code
+ * ./scanflow up} and the e2e tests both use it. Once started, its {@link Supervisor} restarts
+ * whichever of them dies without being asked to stop.
  */
 public final class DevStack implements AutoCloseable {
   public static final int PARTITIONS = 12;
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
   private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
+  /**
+   * The brokers of a cluster stop at once; the last one left has no quorum to approve its
+   * controlled shutdown and would wait minutes for it. Its data is replicated and its log recovered
+   * on the next start, so it is killed after this.
+   */
+  private static final Duration CLUSTER_STOP_GRACE = Duration.ofSeconds(10);
+
   private final DevStackConfig config;
   private final PidFiles pids;
-  private final Map<ScanflowService, ChildProcess> services =
-      Collections.synchronizedMap(new EnumMap<>(ScanflowService.class));
+  private final Map<ServiceInstance, ChildProcess> services =
+      Collections.synchronizedMap(new HashMap<>());
   private final Supervisor supervisor = new Supervisor(System.out::println);
-  private volatile ChildProcess broker;
-  private KafkaBroker kafka;
+  private final AtomicReferenceArray<ChildProcess> brokers;
+  private KafkaCluster kafka;
   private EmbeddedDatabase database;
   private ServiceLauncher launcher;
   private StackInfo info;
@@ -44,6 +55,7 @@ public final class DevStack implements AutoCloseable {
   public DevStack(DevStackConfig config) {
     this.config = config;
     this.pids = new PidFiles(config.home().root().resolve("run"));
+    this.brokers = new AtomicReferenceArray<>(config.scale().brokers());
   }
 
   /** Starts everything and waits until every service is ready; stops what it started on failure. */
@@ -54,7 +66,7 @@ public final class DevStack implements AutoCloseable {
       System.out.println("  stopped processes left over by an earlier run: " + leftovers);
     }
     config.bind().requireLocal();
-    config.ports().requireFree();
+    config.ports().requireFree(config.scale());
     for (ScanflowService service : ScanflowService.values()) {
       new ServiceLauncher(config, "", "", "").requireBuilt(service);
     }
@@ -65,21 +77,19 @@ public final class DevStack implements AutoCloseable {
     String token = home.adminToken();
     try {
       kafka =
-          new KafkaBroker(
-              home.kafkaData(),
+          new KafkaCluster(
+              home,
               config.bind(),
               config.ports().kafka(),
               config.ports().kafkaController(),
-              config.classpath(),
-              home.log("kafka"));
-      step("Kafka broker", () -> broker = kafka.start());
-      pids.remember(broker);
+              config.scale().brokers(),
+              config.classpath());
+      step(config.scale().brokers() == 1 ? "Kafka broker" : "Kafka brokers", this::startKafka);
       step("PostgreSQL", this::startDatabase);
       step("Topics", this::createTopics);
       launcher = new ServiceLauncher(config, kafka.bootstrapServers(), database.jdbcUrl(), token);
       startServices(List.of(ScanflowService.values()));
-      DemoSite demo =
-          DemoSite.loadOrCreate(home.demoSiteFile(), url(config.ports().ingest()), token);
+      DemoSite demo = DemoSite.loadOrCreate(home.demoSiteFile(), ingestUrls().get(0), token);
       info = describe(token, demo);
       info.write(home.infoFile());
       warnIfReachableFromOtherMachines();
@@ -91,19 +101,31 @@ public final class DevStack implements AutoCloseable {
     }
   }
 
-  /** Starts services (all at once: they only need Kafka and PostgreSQL) and waits for each. */
+  private void startKafka() {
+    List<ChildProcess> started = kafka.start();
+    for (int i = 0; i < started.size(); i++) {
+      brokers.set(i, started.get(i));
+      pids.remember(started.get(i));
+    }
+  }
+
+  /**
+   * Starts every instance of services (all at once: they only need Kafka and PostgreSQL) and waits
+   * for each.
+   */
   public void startServices(List<ScanflowService> toStart) {
     long started = System.nanoTime();
-    for (ScanflowService service : toStart) {
-      ChildProcess process = launcher.start(service);
+    List<ServiceInstance> instances = instances(toStart);
+    for (ServiceInstance instance : instances) {
+      ChildProcess process = launcher.start(instance);
       pids.remember(process);
-      services.put(service, process);
+      services.put(instance, process);
     }
-    for (ScanflowService service : toStart) {
+    for (ServiceInstance instance : instances) {
       ReadinessProbe.await(
-          services.get(service),
+          services.get(instance),
           config.bind().connectHost(),
-          service.port(config.ports()),
+          instance.port(config.ports()),
           READY_TIMEOUT);
     }
     System.out.printf(
@@ -113,15 +135,16 @@ public final class DevStack implements AutoCloseable {
   }
 
   /**
-   * Stops services: SIGTERM to all of them at once (downstream first), then waits for each; they
-   * shut down independently, so waiting one by one would only add their shutdown times up.
+   * Stops every instance of services: SIGTERM to all of them at once (downstream first), then waits
+   * for each; they shut down independently, so waiting one by one would only add their shutdown
+   * times up.
    */
   public void stopServices(List<ScanflowService> toStop) {
-    List<ScanflowService> reversed = new ArrayList<>(toStop);
+    List<ServiceInstance> reversed = instances(toStop);
     Collections.reverse(reversed);
     List<ChildProcess> stopping = new ArrayList<>();
-    for (ScanflowService service : reversed) {
-      ChildProcess process = services.remove(service);
+    for (ServiceInstance instance : reversed) {
+      ChildProcess process = services.remove(instance);
       if (process != null) {
         process.signalStop();
         stopping.add(process);
@@ -133,15 +156,36 @@ public final class DevStack implements AutoCloseable {
     }
   }
 
-  /** The pid of a service's current process (a restart or a replay changes it); -1 if stopped. */
+  /** Every instance of {@code of}, in order: service by service, instance 1 first. */
+  private List<ServiceInstance> instances(List<ScanflowService> of) {
+    List<ServiceInstance> instances = new ArrayList<>();
+    for (ScanflowService service : of) {
+      for (int n = 1; n <= config.scale().instances(); n++) {
+        instances.add(new ServiceInstance(service, n));
+      }
+    }
+    return instances;
+  }
+
+  /** The pid of a service's (first instance's) current process; -1 if stopped. */
   public long pid(ScanflowService service) {
-    ChildProcess process = services.get(service);
+    return pid(new ServiceInstance(service, 1));
+  }
+
+  /** The pid of an instance's current process (a restart or a replay changes it); -1 if stopped. */
+  public long pid(ServiceInstance instance) {
+    ChildProcess process = services.get(instance);
     return process == null ? -1 : process.pid();
   }
 
-  /** The pid of the Kafka broker's current process. */
+  /** The pid of the (first) Kafka broker's current process. */
   public long brokerPid() {
-    return broker.pid();
+    return brokerPid(1);
+  }
+
+  /** The pid of Kafka broker {@code n}'s (from 1) current process. */
+  public long brokerPid(int n) {
+    return brokers.get(n - 1).pid();
   }
 
   /** Restart counts and states of the broker, PostgreSQL and the services. */
@@ -174,10 +218,18 @@ public final class DevStack implements AutoCloseable {
       database.close();
       database = null;
     }
-    if (broker != null) {
-      broker.stop(STOP_GRACE);
+    List<ChildProcess> stopping = new ArrayList<>();
+    for (int i = 0; i < brokers.length(); i++) {
+      ChildProcess broker = brokers.getAndSet(i, null);
+      if (broker != null) {
+        broker.signalStop(); // all at once: a quorum that lost its majority stops slowly
+        stopping.add(broker);
+      }
+    }
+    Duration grace = stopping.size() > 1 ? CLUSTER_STOP_GRACE : STOP_GRACE;
+    for (ChildProcess broker : stopping) {
+      broker.stop(grace);
       pids.forget(broker);
-      broker = null;
     }
   }
 
@@ -198,54 +250,67 @@ public final class DevStack implements AutoCloseable {
   /** From now on, whatever dies unexpectedly is restarted (see {@link Supervisor}). */
   private void supervise() {
     List<Supervised> targets = new ArrayList<>();
-    targets.add(new SupervisedChild("kafka", () -> broker, this::restartBroker));
-    targets.add(database);
-    for (ScanflowService service : ScanflowService.values()) {
+    for (int i = 0; i < brokers.length(); i++) {
+      int index = i;
+      KafkaBroker broker = kafka.brokers().get(i);
       targets.add(
           new SupervisedChild(
-              service.module(), () -> services.get(service), () -> restartService(service)));
+              broker.name(), () -> brokers.get(index), () -> restartBroker(index, broker)));
+    }
+    targets.add(database);
+    for (ServiceInstance instance : instances(List.of(ScanflowService.values()))) {
+      targets.add(
+          new SupervisedChild(
+              instance.name(), () -> services.get(instance), () -> restartService(instance)));
     }
     supervisor.supervise(targets);
   }
 
-  private ChildProcess restartBroker() {
-    ChildProcess fresh = kafka.launch();
+  private ChildProcess restartBroker(int index, KafkaBroker broker) {
+    ChildProcess fresh = broker.launch();
     pids.remember(fresh);
-    broker = fresh;
+    brokers.set(index, fresh);
     return fresh;
   }
 
   /**
    * Starts a crashed service again, unless a replay has stopped or replaced it meanwhile. The
    * crashed instance never left its consumer group, and a restarted one would wait for its session
-   * to time out (45 s) in its first rebalance; removing it first saves that wait.
+   * to time out (45 s) in its first rebalance; removing it first saves that wait, and with several
+   * instances hands its partitions to the others at once.
    */
-  private ChildProcess restartService(ScanflowService service) {
-    if (service.isDerived()) {
-      removeMembersOfCrashed(service);
+  private ChildProcess restartService(ServiceInstance instance) {
+    if (instance.service().isDerived()) {
+      removeMembersOfCrashed(instance);
     }
     synchronized (services) {
-      ChildProcess current = services.get(service);
+      ChildProcess current = services.get(instance);
       if (current == null || current.isAlive() || current.stopRequested()) {
         return current;
       }
-      ChildProcess fresh = launcher.start(service);
+      ChildProcess fresh = launcher.start(instance);
       pids.remember(fresh);
-      services.put(service, fresh);
+      services.put(instance, fresh);
       return fresh;
     }
   }
 
-  private void removeMembersOfCrashed(ScanflowService service) {
+  private void removeMembersOfCrashed(ServiceInstance instance) {
+    ScanflowService service = instance.service();
     try (Admin admin = admin()) {
-      new ConsumerGroupReset(admin).removeLeftoverMembers(service.consumerGroup());
+      ConsumerGroupReset group = new ConsumerGroupReset(admin);
+      if (config.scale().instances() == 1) {
+        group.removeLeftoverMembers(service.consumerGroup());
+      } else {
+        group.removeStaticMembers(service.consumerGroup(), instance.groupInstanceId());
+      }
     } catch (Exception e) {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
       System.out.println(
           "  could not remove the crashed "
-              + service.module()
+              + instance.name()
               + " from its consumer group ("
               + e.getMessage()
               + "); its restart may wait for the session timeout");
@@ -254,7 +319,8 @@ public final class DevStack implements AutoCloseable {
 
   private void createTopics() {
     try (Admin admin = admin()) {
-      List<String> created = new TopicProvisioner(admin).createMissing(PARTITIONS, (short) 1);
+      List<String> created =
+          new TopicProvisioner(admin).createMissing(PARTITIONS, config.scale().replicationFactor());
       if (!created.isEmpty()) {
         System.out.println("  created topics " + created);
       }
@@ -270,11 +336,11 @@ public final class DevStack implements AutoCloseable {
   }
 
   private StackInfo describe(String token, DemoSite demo) {
-    String reports = url(config.ports().reports());
+    List<String> reports = urls(ScanflowService.REPORTS_SINK);
     return new StackInfo(
-        url(config.ports().ingest()),
-        reports,
-        reports + "/",
+        ingestUrls().get(0),
+        reports.get(0),
+        reports.get(0) + "/",
         token,
         kafka.bootstrapServers(),
         database.jdbcUrl(),
@@ -283,11 +349,20 @@ public final class DevStack implements AutoCloseable {
         "http://" + BindAddress.LOOPBACK.host() + ":" + config.ports().control(),
         config.home().logs().toString(),
         config.bind().host(),
-        new StackInfo.Demo(demo.siteId(), demo.apiKey()));
+        new StackInfo.Demo(demo.siteId(), demo.apiKey()),
+        ingestUrls(),
+        reports);
   }
 
-  private String url(int port) {
-    return "http://" + config.bind().urlHost() + ":" + port;
+  private List<String> ingestUrls() {
+    return urls(ScanflowService.INGEST_API);
+  }
+
+  /** The URL of every instance of {@code service}, instance 1 first. */
+  private List<String> urls(ScanflowService service) {
+    return instances(List.of(service)).stream()
+        .map(instance -> "http://" + config.bind().urlHost() + ":" + instance.port(config.ports()))
+        .toList();
   }
 
   private void warnIfReachableFromOtherMachines() {

@@ -11,6 +11,8 @@ import java.util.Map;
  * What one dev stack run needs: where the repo and {@code .scanflow/} are, the ports, the class
  * path of the broker, and extra configuration handed to every service as environment variables.
  *
+ * @param scale how many brokers and instances of each service ({@code --brokers}, {@code
+ *     --instances})
  * @param bind where the services and Kafka's client listener listen ({@code --bind})
  * @param fastUnsafeDatabase PostgreSQL without fsync and synchronous commit ({@code
  *     --fast-unsafe-db}): a crash of it can lose rows the sink has already acknowledged
@@ -19,6 +21,7 @@ public record DevStackConfig(
     Path repoRoot,
     StackHome home,
     StackPorts ports,
+    StackScale scale,
     BindAddress bind,
     boolean clean,
     boolean fastUnsafeDatabase,
@@ -36,6 +39,7 @@ public record DevStackConfig(
         root,
         new StackHome(root.resolve(StackHome.DEFAULT_DIR)),
         StackPorts.defaults(),
+        StackScale.SINGLE,
         BindAddress.LOOPBACK,
         false,
         false,
@@ -48,6 +52,7 @@ public record DevStackConfig(
         repoRoot,
         new StackHome(home),
         ports,
+        scale,
         bind,
         clean,
         fastUnsafeDatabase,
@@ -57,22 +62,27 @@ public record DevStackConfig(
 
   public DevStackConfig withPorts(StackPorts ports) {
     return new DevStackConfig(
-        repoRoot, home, ports, bind, clean, fastUnsafeDatabase, classpath, serviceEnv);
+        repoRoot, home, ports, scale, bind, clean, fastUnsafeDatabase, classpath, serviceEnv);
+  }
+
+  public DevStackConfig withScale(StackScale scale) {
+    return new DevStackConfig(
+        repoRoot, home, ports, scale, bind, clean, fastUnsafeDatabase, classpath, serviceEnv);
   }
 
   public DevStackConfig withBind(BindAddress bind) {
     return new DevStackConfig(
-        repoRoot, home, ports, bind, clean, fastUnsafeDatabase, classpath, serviceEnv);
+        repoRoot, home, ports, scale, bind, clean, fastUnsafeDatabase, classpath, serviceEnv);
   }
 
   public DevStackConfig withClean(boolean clean) {
     return new DevStackConfig(
-        repoRoot, home, ports, bind, clean, fastUnsafeDatabase, classpath, serviceEnv);
+        repoRoot, home, ports, scale, bind, clean, fastUnsafeDatabase, classpath, serviceEnv);
   }
 
   public DevStackConfig withFastUnsafeDatabase(boolean fastUnsafeDatabase) {
     return new DevStackConfig(
-        repoRoot, home, ports, bind, clean, fastUnsafeDatabase, classpath, serviceEnv);
+        repoRoot, home, ports, scale, bind, clean, fastUnsafeDatabase, classpath, serviceEnv);
   }
 
   /** Adds an environment variable for every service, e.g. a short pending timeout in tests. */
@@ -80,7 +90,7 @@ public record DevStackConfig(
     Map<String, String> env = new LinkedHashMap<>(serviceEnv);
     env.put(name, value);
     return new DevStackConfig(
-        repoRoot, home, ports, bind, clean, fastUnsafeDatabase, classpath, env);
+        repoRoot, home, ports, scale, bind, clean, fastUnsafeDatabase, classpath, env);
   }
 
   public Path serviceJar(String module) {

@@ -44,6 +44,11 @@ public final class StackHome {
     return data().resolve("kafka");
   }
 
+  /** Data of Kafka broker {@code n} (from 1): {@code kafka}, {@code kafka-2}, ... */
+  public Path kafkaData(int n) {
+    return data().resolve(StackScale.name("kafka", n));
+  }
+
   public Path postgresData() {
     return data().resolve("postgres");
   }
@@ -51,6 +56,11 @@ public final class StackHome {
   /** Local state (RocksDB) of a streams application. */
   public Path stateDir(String service) {
     return data().resolve(service).resolve("state");
+  }
+
+  /** Local state of instance {@code n} (from 1) of a streams application: each has its own. */
+  public Path stateDir(String service, int n) {
+    return stateDir(StackScale.name(service, n));
   }
 
   /** The demo site lives with the data: a clean start creates a new one. */

@@ -5,9 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 
-/** What a running dev stack tells its user: printed on start and written to dev-stack.json. */
+/**
+ * What a running dev stack tells its user: printed on start and written to dev-stack.json. {@code
+ * ingest_urls} and {@code reports_urls} list every instance ({@code --instances}); the first of
+ * each is also {@code ingest_url} and {@code reports_url}.
+ */
 public record StackInfo(
     @JsonProperty("ingest_url") String ingestUrl,
     @JsonProperty("reports_url") String reportsUrl,
@@ -20,7 +25,14 @@ public record StackInfo(
     @JsonProperty("control_url") String controlUrl,
     @JsonProperty("logs_dir") String logsDir,
     @JsonProperty("bind_address") String bindAddress,
-    @JsonProperty("demo") Demo demo) {
+    @JsonProperty("demo") Demo demo,
+    @JsonProperty("ingest_urls") List<String> ingestUrls,
+    @JsonProperty("reports_urls") List<String> reportsUrls) {
+
+  public StackInfo {
+    ingestUrls = ingestUrls == null ? List.of(ingestUrl) : List.copyOf(ingestUrls);
+    reportsUrls = reportsUrls == null ? List.of(reportsUrl) : List.copyOf(reportsUrls);
+  }
 
   /** The demo site as written under {@code demo}. */
   public record Demo(
@@ -45,6 +57,31 @@ public record StackInfo(
     }
   }
 
+  /** The URLs of instance 2 and up, one a line under the first one's. */
+  private static String moreInstances(List<String> urls) {
+    StringBuilder lines = new StringBuilder();
+    for (String url : urls.subList(1, urls.size())) {
+      lines.append("\n                ").append(url);
+    }
+    return lines.toString();
+  }
+
+  private String loadBalancerHint() {
+    if (ingestUrls.size() == 1) {
+      return "";
+    }
+    return String.format(
+        """
+
+          %d instances of each service. Clients should reach them through a load balancer:
+          one in front of the ingest URLs, one in front of the reports URLs (sticky per
+          client: a dashboard login lives on one instance). An nginx config for this stack
+          is in docs/deploy.md ("Several instances"). Kill any one instance or broker:
+          nothing is lost.
+        """,
+        ingestUrls.size());
+  }
+
   /** The message printed when everything is ready, with curls that work as pasted. */
   public String banner() {
     String session = UUID.randomUUID().toString();
@@ -54,8 +91,8 @@ public record StackInfo(
         Scanflow dev stack is ready.
 
           Dashboard     %s   (log in with the admin token)
-          Ingest API    %s   (Swagger UI: %s/q/swagger-ui)
-          Reports API   %s
+          Ingest API    %s   (Swagger UI: %s/q/swagger-ui)%s
+          Reports API   %s%s
           Admin token   %s
           Demo site     %s
           Demo API key  %s
@@ -63,7 +100,7 @@ public record StackInfo(
           PostgreSQL    %s   (user %s, password %s)
           Logs          %s
           Listening on  %s   (%s)
-
+        %s
         Try it: a QR code is scanned, then the visitor buys something.
 
         curl -sS -w '\\n' %s/scan-sessions -H 'X-API-Key: %s' \\
@@ -78,7 +115,9 @@ public record StackInfo(
         dashboardUrl,
         ingestUrl,
         ingestUrl,
+        moreInstances(ingestUrls),
         reportsUrl,
+        moreInstances(reportsUrls),
         adminToken,
         demo.siteId(),
         demo.apiKey(),
@@ -91,6 +130,7 @@ public record StackInfo(
         new BindAddress(bindAddress).isLoopback()
             ? "this machine only; see ./scanflow --help for --bind"
             : "other machines can connect too: --bind",
+        loadBalancerHint(),
         ingestUrl,
         demo.apiKey(),
         demo.siteId(),

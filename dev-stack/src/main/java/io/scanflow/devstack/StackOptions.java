@@ -45,6 +45,31 @@ final class StackOptions {
       })
   BindAddress bind;
 
+  @Option(
+      names = "--brokers",
+      paramLabel = "N",
+      defaultValue = "1",
+      converter = Count.class,
+      description = {
+        "Kafka brokers (KRaft, each also a controller). With 3, every topic has 3 replicas and"
+            + " min.insync.replicas 2: one broker may die without losing or refusing anything."
+            + " Broker n listens on --kafka-port + 100*(n-1).",
+        "  Default: ${DEFAULT-VALUE}"
+      })
+  int brokers;
+
+  @Option(
+      names = "--instances",
+      paramLabel = "N",
+      defaultValue = "1",
+      converter = Count.class,
+      description = {
+        "processes of each of the four services; instance n listens on its --*-port +"
+            + " 100*(n-1) (ingest-api on 8080 and 8180). dev-stack.json lists them all.",
+        "  Default: ${DEFAULT-VALUE}"
+      })
+  int instances;
+
   @Mixin PortOptions ports;
 
   @Option(
@@ -64,11 +89,33 @@ final class StackOptions {
             .withBind(bind)
             .withClean(clean)
             .withFastUnsafeDatabase(fastUnsafeDatabase)
-            .withPorts(ports.ports());
+            .withPorts(ports.ports())
+            .withScale(scale());
     for (Map.Entry<String, String> variable : serviceEnv.entrySet()) {
       config = config.withServiceEnv(variable.getKey(), variable.getValue());
     }
     return config;
+  }
+
+  private StackScale scale() {
+    return new StackScale(brokers, instances);
+  }
+
+  /** A number of brokers or instances: 1 to {@link StackScale#MAX}. */
+  static final class Count implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      try {
+        int count = Integer.parseInt(value.trim());
+        if (count >= 1 && count <= StackScale.MAX) {
+          return count;
+        }
+      } catch (NumberFormatException notANumber) {
+        // the same answer as for a number out of range
+      }
+      throw new TypeConversionException(
+          "must be a number from 1 to " + StackScale.MAX + ", not '" + value + "'");
+    }
   }
 
   /** {@link BindAddress}'s own check, reported as a bad option value rather than a crash. */

@@ -24,7 +24,10 @@ public record StackPorts(
     return new StackPorts(8080, 8081, 8082, 8083, 9092, 9093, 15432, 8089);
   }
 
-  /** Ports that are free right now (for tests that run next to each other). */
+  /**
+   * Ports that are free right now (for tests that run next to each other), each also with the ports
+   * of a 3rd broker or instance ({@link StackScale#port}) free.
+   */
   public static StackPorts free() {
     return new StackPorts(
         freePort(),
@@ -37,24 +40,43 @@ public record StackPorts(
         freePort());
   }
 
-  /** Port number by role, in start order; used for the check and the error message. */
+  /** Port number by role, in start order, for one broker and one instance of everything. */
   public Map<String, Integer> byRole() {
+    return byRole(StackScale.SINGLE);
+  }
+
+  /** Port number by role ({@code kafka-2}, {@code ingest-api-2}, ...), in start order. */
+  public Map<String, Integer> byRole(StackScale scale) {
     Map<String, Integer> ports = new LinkedHashMap<>();
-    ports.put("kafka", kafka);
-    ports.put("kafka-controller", kafkaController);
+    for (int n = 1; n <= scale.brokers(); n++) {
+      ports.put(StackScale.name("kafka", n), StackScale.port(kafka, n));
+      ports.put(StackScale.name("kafka-controller", n), StackScale.port(kafkaController, n));
+    }
     ports.put("postgres", postgres);
-    ports.put("ingest-api", ingest);
-    ports.put("reports-sink", reports);
-    ports.put("dedupe-stream", dedupe);
-    ports.put("attribution-stream", attribution);
+    Map<String, Integer> services = new LinkedHashMap<>();
+    services.put("ingest-api", ingest);
+    services.put("reports-sink", reports);
+    services.put("dedupe-stream", dedupe);
+    services.put("attribution-stream", attribution);
+    for (int n = 1; n <= scale.instances(); n++) {
+      int instance = n;
+      services.forEach(
+          (name, port) ->
+              ports.put(StackScale.name(name, instance), StackScale.port(port, instance)));
+    }
     ports.put("control", control);
     return ports;
   }
 
   /** Throws with every taken port named, so the user can fix them all in one go. */
   public void requireFree() {
+    requireFree(StackScale.SINGLE);
+  }
+
+  /** The same, for every broker and instance of {@code scale}. */
+  public void requireFree(StackScale scale) {
     List<String> taken = new ArrayList<>();
-    byRole()
+    byRole(scale)
         .forEach(
             (role, port) -> {
               if (!isFree(port)) {
@@ -83,10 +105,18 @@ public record StackPorts(
   }
 
   private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException("No free port", e);
+    while (true) {
+      int port;
+      try (ServerSocket socket = new ServerSocket(0)) {
+        port = socket.getLocalPort();
+      } catch (IOException e) {
+        throw new IllegalStateException("No free port", e);
+      }
+      if (port + 2 * StackScale.PORT_STEP <= 65535
+          && isFree(StackScale.port(port, 2))
+          && isFree(StackScale.port(port, 3))) {
+        return port;
+      }
     }
   }
 }

@@ -20,6 +20,7 @@ class ControlServerTest {
             home,
             new StackHome(home),
             ports,
+            StackScale.SINGLE,
             new BindAddress("0.0.0.0"),
             false,
             false,

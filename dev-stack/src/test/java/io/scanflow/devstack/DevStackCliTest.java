@@ -126,6 +126,25 @@ class DevStackCliTest {
   }
 
   @Test
+  void shouldRunOneBrokerAndOneInstanceUnlessAskedForMore() {
+    assertThat(up(Map.of()).scale()).isEqualTo(StackScale.SINGLE);
+    assertThat(up(Map.of(), "--brokers=3", "--instances=2").scale())
+        .isEqualTo(new StackScale(3, 2));
+    assertThat(up(Map.of("SCANFLOW_DEV_INSTANCES", "2")).scale()).isEqualTo(new StackScale(1, 2));
+  }
+
+  @Test
+  void shouldRefuseNoBrokersOrMoreInstancesThanTheStackHasPortsFor() {
+    assertThat(run(Map.of(), "up", "--brokers=0")).isEqualTo(2);
+    assertThat(run(Map.of(), "up", "--instances=6")).isEqualTo(2);
+
+    assertThat(err.toString())
+        .contains("'--brokers': must be a number from 1 to 5, not '0'")
+        .contains("'--instances': must be a number from 1 to 5, not '6'");
+    assertThat(ran).isEmpty();
+  }
+
+  @Test
   void shouldBindToTheLoopbackUnlessToldOtherwise() {
     assertThat(up(Map.of(), "--bind=0.0.0.0").bind()).isEqualTo(new BindAddress("0.0.0.0"));
     assertThat(up(Map.of("SCANFLOW_DEV_BIND", "0.0.0.0")).bind())

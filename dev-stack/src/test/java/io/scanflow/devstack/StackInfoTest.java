@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +24,9 @@ class StackInfoTest {
           "http://127.0.0.1:8089",
           "/repo/.scanflow/logs",
           "127.0.0.1",
-          new StackInfo.Demo("demo-shop", "sf_live_abc"));
+          new StackInfo.Demo("demo-shop", "sf_live_abc"),
+          List.of("http://localhost:8080"),
+          List.of("http://localhost:8081"));
 
   @Test
   void shouldWriteTheKeysToolsAndTestsRelyOn(@TempDir Path dir) throws Exception {
@@ -42,6 +45,41 @@ class StackInfoTest {
     assertThat(json.path("demo").path("api_key").asText()).isEqualTo("sf_live_abc");
     assertThat(json.path("bind_address").asText()).isEqualTo("127.0.0.1");
     assertThat(StackInfo.read(file)).isEqualTo(info);
+  }
+
+  @Test
+  void shouldListEveryInstanceAndSayHowToBalanceThem(@TempDir Path dir) throws Exception {
+    StackInfo two =
+        new StackInfo(
+            info.ingestUrl(),
+            info.reportsUrl(),
+            info.dashboardUrl(),
+            info.adminToken(),
+            info.kafkaBootstrap(),
+            info.jdbcUrl(),
+            info.jdbcUser(),
+            info.jdbcPassword(),
+            info.controlUrl(),
+            info.logsDir(),
+            info.bindAddress(),
+            info.demo(),
+            List.of("http://localhost:8080", "http://localhost:8180"),
+            List.of("http://localhost:8081", "http://localhost:8181"));
+    Path file = dir.resolve("dev-stack.json");
+
+    two.write(file);
+
+    JsonNode json = new ObjectMapper().readTree(Files.readString(file));
+    assertThat(json.path("ingest_urls").toString())
+        .isEqualTo("[\"http://localhost:8080\",\"http://localhost:8180\"]");
+    assertThat(json.path("reports_urls").get(1).asText()).isEqualTo("http://localhost:8181");
+    assertThat(json.path("ingest_url").asText()).isEqualTo("http://localhost:8080");
+    assertThat(two.banner())
+        .contains("\n                http://localhost:8180\n")
+        .contains("\n                http://localhost:8181\n")
+        .contains("load balancer")
+        .contains("docs/deploy.md");
+    assertThat(info.banner()).doesNotContain("load balancer");
   }
 
   @Test

@@ -25,8 +25,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Steady load as a careful client sends it: one thread per site posts batches of events and, on
  * 503, 429 or a connection error, resends the same batch (same {@code event_id}s) until it gets a
- * 200. Every 4th batch also repeats an event that was already acknowledged, as a client that lost
- * its answer would. What counts at the end is the set of acknowledged {@code event_id}s.
+ * 200. With several ingest URLs (instances behind no load balancer), each send goes to the next URL
+ * in turn, so a resend after a connection error reaches another instance. Every 4th batch also
+ * repeats an event that was already acknowledged, as a client that lost its answer would. What
+ * counts at the end is the set of acknowledged {@code event_id}s.
  */
 final class ResendingLoad implements AutoCloseable {
   private static final int BATCH_SIZE = 10;
@@ -45,7 +47,8 @@ final class ResendingLoad implements AutoCloseable {
   /** A site the load posts to: its id, API key and the scan session its events name. */
   record Site(String siteId, String apiKey, String scanSessionId) {}
 
-  private final String batchUrl;
+  private final List<String> batchUrls;
+  private final AtomicInteger nextUrl = new AtomicInteger();
   private final List<Client> clients = new ArrayList<>();
   private final ScheduledExecutorService threads;
   private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
@@ -55,8 +58,8 @@ final class ResendingLoad implements AutoCloseable {
   private final List<String> unexpected = new CopyOnWriteArrayList<>();
   private volatile boolean finishing;
 
-  ResendingLoad(String ingestUrl, List<Site> sites) {
-    this.batchUrl = ingestUrl + "/server-events/batch";
+  ResendingLoad(List<String> ingestUrls, List<Site> sites) {
+    this.batchUrls = ingestUrls.stream().map(url -> url + "/server-events/batch").toList();
     this.threads = Executors.newScheduledThreadPool(sites.size());
     for (Site site : sites) {
       Client client = new Client(site);
@@ -98,6 +101,10 @@ final class ResendingLoad implements AutoCloseable {
   /** True once {@link #finish()} was called and no batch is waiting for its acknowledgement. */
   boolean finished() {
     return finishing && clients.stream().allMatch(client -> client.pending == null);
+  }
+
+  private String nextBatchUrl() {
+    return batchUrls.get(Math.floorMod(nextUrl.getAndIncrement(), batchUrls.size()));
   }
 
   @Override
@@ -169,7 +176,7 @@ final class ResendingLoad implements AutoCloseable {
       try {
         response =
             HTTP.send(
-                HttpRequest.newBuilder(URI.create(batchUrl))
+                HttpRequest.newBuilder(URI.create(nextBatchUrl()))
                     .timeout(Duration.ofSeconds(15))
                     .header("X-API-Key", site.apiKey())
                     .POST(

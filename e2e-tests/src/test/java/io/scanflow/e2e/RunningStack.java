@@ -53,22 +53,27 @@ public final class RunningStack implements BeforeAllCallback, ParameterResolver 
   }
 
   private static DevStack start() {
+    DevStack stack = new DevStack(config());
+    stack.start();
+    return stack;
+  }
+
+  /**
+   * The config of an e2e stack: the repo's jars, a fresh home under {@code e2e-tests/target}, free
+   * ports, short timeouts and a low rate limit.
+   */
+  static DevStackConfig config() {
     try {
       Path repo = Path.of(System.getProperty("scanflow.repo.root", "..")).toAbsolutePath();
-      DevStackConfig config =
-          DevStackConfig.forRepo(repo)
-              // under target/: logs stay for a failed build to show; same file system as the jars
-              .withHome(
-                  Files.createTempDirectory(
-                      Files.createDirectories(repo.resolve("e2e-tests/target")), "scanflow-"))
-              .withPorts(StackPorts.free())
-              .withServiceEnv("SCANFLOW_ATTRIBUTION_PENDING_TIMEOUT", PENDING_TIMEOUT)
-              .withServiceEnv(
-                  "SCANFLOW_RATE_LIMIT_REQUESTS_PER_MINUTE",
-                  Integer.toString(RATE_LIMIT_PER_MINUTE));
-      DevStack stack = new DevStack(config);
-      stack.start();
-      return stack;
+      return DevStackConfig.forRepo(repo)
+          // under target/: logs stay for a failed build to show; same file system as the jars
+          .withHome(
+              Files.createTempDirectory(
+                  Files.createDirectories(repo.resolve("e2e-tests/target")), "scanflow-"))
+          .withPorts(StackPorts.free())
+          .withServiceEnv("SCANFLOW_ATTRIBUTION_PENDING_TIMEOUT", PENDING_TIMEOUT)
+          .withServiceEnv(
+              "SCANFLOW_RATE_LIMIT_REQUESTS_PER_MINUTE", Integer.toString(RATE_LIMIT_PER_MINUTE));
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
     }
@@ -79,11 +84,15 @@ public final class RunningStack implements BeforeAllCallback, ParameterResolver 
       implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     @Override
     public void close() {
-      stack.close();
-      // Keep the logs for a failed build to show; the data and app copies are large.
-      StackHome home = stack.config().home();
-      StackHome.deleteRecursively(home.data());
-      StackHome.deleteRecursively(home.root().resolve("apps"));
+      stop(stack);
     }
+  }
+
+  /** Stops a stack and deletes its data, keeping the logs for a failed build to show. */
+  static void stop(DevStack stack) {
+    stack.close();
+    StackHome home = stack.config().home();
+    StackHome.deleteRecursively(home.data());
+    StackHome.deleteRecursively(home.root().resolve("apps"));
   }
 }

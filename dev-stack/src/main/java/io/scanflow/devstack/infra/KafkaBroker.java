@@ -20,31 +20,83 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
 
 /**
- * A real single-node KRaft broker (combined broker + controller) in its own JVM, from the {@code
- * kafka_2.13} jars on the supervisor's class path. Storage is formatted once and then reused. It
- * has no authentication, so its client listener is on the bind address (loopback unless {@code
- * --bind}) and its controller listener, which only the broker itself uses, always on the loopback.
+ * A real KRaft broker (combined broker + controller) in its own JVM, from the {@code kafka_2.13}
+ * jars on the supervisor's class path: a single node, or one node of a {@link KafkaCluster}.
+ * Storage is formatted once and then reused. It has no authentication, so its client listener is on
+ * the bind address (loopback unless {@code --bind}) and its controller listener, which only the
+ * brokers themselves use, always on the loopback.
  */
 public final class KafkaBroker {
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
   private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration POLL_INTERVAL = Duration.ofMillis(200);
 
+  private final int nodeId;
   private final Path dir;
   private final BindAddress bind;
   private final int port;
   private final int controllerPort;
+  private final String quorumVoters;
+  private final int clusterSize;
   private final String classpath;
   private final Path log;
+  private volatile String clusterId = Uuid.randomUuid().toString();
 
+  /** A single-node cluster. */
   public KafkaBroker(
       Path dir, BindAddress bind, int port, int controllerPort, String classpath, Path log) {
+    this(1, dir, bind, port, controllerPort, "1@" + controller(controllerPort), 1, classpath, log);
+  }
+
+  /**
+   * Node {@code nodeId} of a cluster of {@code clusterSize} combined nodes.
+   *
+   * @param quorumVoters {@code controller.quorum.voters}: every node's id and controller address
+   */
+  KafkaBroker(
+      int nodeId,
+      Path dir,
+      BindAddress bind,
+      int port,
+      int controllerPort,
+      String quorumVoters,
+      int clusterSize,
+      String classpath,
+      Path log) {
+    this.nodeId = nodeId;
     this.dir = dir;
     this.bind = bind;
     this.port = port;
     this.controllerPort = controllerPort;
+    this.quorumVoters = quorumVoters;
+    this.clusterSize = clusterSize;
     this.classpath = classpath;
     this.log = log;
+  }
+
+  /** The controller listener's address. */
+  static String controller(int controllerPort) {
+    return BindAddress.LOOPBACK.host() + ":" + controllerPort;
+  }
+
+  /** The cluster id its storage is formatted with, when it is not formatted yet. */
+  void useClusterId(String clusterId) {
+    this.clusterId = clusterId;
+  }
+
+  /** The cluster id of its formatted storage, if any. */
+  java.util.Optional<String> formattedClusterId() {
+    Path meta = dir.resolve("logs").resolve("meta.properties");
+    if (!Files.exists(meta)) {
+      return java.util.Optional.empty();
+    }
+    Properties props = new Properties();
+    try (var in = Files.newBufferedReader(meta)) {
+      props.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return java.util.Optional.ofNullable(props.getProperty("cluster.id"));
   }
 
   public String bootstrapServers() {
@@ -74,14 +126,22 @@ public final class KafkaBroker {
       format(properties);
     }
     return ChildProcess.start(
-        "kafka",
+        name(),
         JavaCommand.of(jvmOptions("-Xmx512m"), List.of("kafka.Kafka", properties.toString())),
         Map.of(),
         log);
   }
 
+  /** {@code kafka} for node 1, {@code kafka-2} for node 2: its name in logs and status. */
+  public String name() {
+    return nodeId == 1 ? "kafka" : "kafka-" + nodeId;
+  }
+
+  public Path log() {
+    return log;
+  }
+
   private void format(Path properties) {
-    String clusterId = Uuid.randomUuid().toString();
     List<String> command =
         JavaCommand.of(
             jvmOptions("-Xmx256m"),
@@ -113,20 +173,29 @@ public final class KafkaBroker {
   }
 
   private void awaitReady(ChildProcess broker) {
-    try (Admin admin = admin(bootstrapServers())) {
+    awaitReady(List.of(broker), bootstrapServers(), 1);
+  }
+
+  /** Waits until the cluster lists {@code nodes} nodes; fails at once, with a log, if one died. */
+  static void awaitReady(List<ChildProcess> brokers, String bootstrapServers, int nodes) {
+    try (Admin admin = admin(bootstrapServers)) {
       Poll.untilOrThrow(
-          () -> answers(broker, admin),
+          () -> answers(brokers, admin, nodes),
           READY_TIMEOUT,
           POLL_INTERVAL,
-          () -> "Kafka not ready after " + READY_TIMEOUT.toSeconds() + "s:\n" + broker.logTail(30));
+          () ->
+              "Kafka not ready after "
+                  + READY_TIMEOUT.toSeconds()
+                  + "s:\n"
+                  + brokers.get(0).logTail(30));
     }
   }
 
-  /** True once the broker lists its node; fails at once, with its log, if it has died. */
-  private static boolean answers(ChildProcess broker, Admin admin) throws InterruptedException {
-    broker.requireAlive();
+  private static boolean answers(List<ChildProcess> brokers, Admin admin, int nodes)
+      throws InterruptedException {
+    brokers.forEach(ChildProcess::requireAlive);
     try {
-      return !admin.describeCluster().nodes().get(2, TimeUnit.SECONDS).isEmpty();
+      return admin.describeCluster().nodes().get(2, TimeUnit.SECONDS).size() >= nodes;
     } catch (ExecutionException | TimeoutException notYet) {
       return false;
     }
@@ -143,11 +212,14 @@ public final class KafkaBroker {
 
   /** The broker's {@code server.properties}. */
   Properties serverProperties() {
-    String controller = BindAddress.LOOPBACK.host() + ":" + controllerPort;
+    String controller = controller(controllerPort);
+    String replicas = Integer.toString(Math.min(3, clusterSize));
+    // One replica may be missing (a broker down) while writes with acks=all still succeed.
+    String minInsync = Integer.toString(Math.min(2, clusterSize));
     Properties props = new Properties();
     props.put("process.roles", "broker,controller");
-    props.put("node.id", "1");
-    props.put("controller.quorum.voters", "1@" + controller);
+    props.put("node.id", Integer.toString(nodeId));
+    props.put("controller.quorum.voters", quorumVoters);
     props.put(
         "listeners", "PLAINTEXT://" + bind.host() + ":" + port + ",CONTROLLER://" + controller);
     // 0.0.0.0 cannot be advertised; clients on other machines need --bind=<this machine's address>.
@@ -157,13 +229,17 @@ public final class KafkaBroker {
     props.put("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
     props.put("log.dirs", dir.resolve("logs").toString());
     props.put("num.partitions", "12");
-    props.put("offsets.topic.replication.factor", "1");
+    // Also the defaults of topics created without a replication factor: Kafka Streams' internal
+    // topics (its replication.factor is -1, "the broker's default").
+    props.put("default.replication.factor", replicas);
+    props.put("min.insync.replicas", minInsync);
+    props.put("offsets.topic.replication.factor", replicas);
     props.put("offsets.topic.num.partitions", "12");
-    props.put("transaction.state.log.replication.factor", "1");
-    props.put("transaction.state.log.min.isr", "1");
+    props.put("transaction.state.log.replication.factor", replicas);
+    props.put("transaction.state.log.min.isr", minInsync);
     props.put("transaction.state.log.num.partitions", "12");
-    props.put("share.coordinator.state.topic.replication.factor", "1");
-    props.put("share.coordinator.state.topic.min.isr", "1");
+    props.put("share.coordinator.state.topic.replication.factor", replicas);
+    props.put("share.coordinator.state.topic.min.isr", minInsync);
     props.put("group.initial.rebalance.delay.ms", "0");
     return props;
   }

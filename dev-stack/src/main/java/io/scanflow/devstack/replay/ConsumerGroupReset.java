@@ -2,17 +2,20 @@ package io.scanflow.devstack.replay;
 
 import io.scanflow.devstack.Poll;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.clients.admin.MemberToRemove;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -104,24 +107,31 @@ public final class ConsumerGroupReset {
         () -> group + " still has members: is it still running?");
   }
 
+  /**
+   * Removes the static members of one instance from {@code group}, leaving the others' alone: those
+   * whose {@code group.instance.id} is {@code instanceId}, or {@code instanceId-<thread>} as Kafka
+   * Streams names each thread's consumer. The group rebalances at once, without them.
+   */
+  public void removeStaticMembers(String group, String instanceId) throws Exception {
+    List<MemberToRemove> members =
+        members(group).stream()
+            .map(MemberDescription::groupInstanceId)
+            .flatMap(Optional::stream)
+            .filter(id -> id.equals(instanceId) || id.startsWith(instanceId + "-"))
+            .map(MemberToRemove::new)
+            .toList();
+    if (!members.isEmpty()) {
+      admin
+          .removeMembersFromConsumerGroup(group, new RemoveMembersFromConsumerGroupOptions(members))
+          .all()
+          .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    }
+  }
+
   /** True when {@code group} has no members; otherwise asks the broker to remove them. */
   private boolean hasNoMembersLeft(String group)
       throws InterruptedException, ExecutionException, TimeoutException {
-    ConsumerGroupDescription description;
-    try {
-      description =
-          admin
-              .describeConsumerGroups(List.of(group))
-              .describedGroups()
-              .get(group)
-              .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof GroupIdNotFoundException) {
-        return true; // never started: nothing to remove
-      }
-      throw e;
-    }
-    if (description.members().isEmpty()) {
+    if (members(group).isEmpty()) {
       return true;
     }
     try {
@@ -133,5 +143,23 @@ public final class ConsumerGroupReset {
       // The member left by itself meanwhile; the next look describes the group again.
     }
     return false;
+  }
+
+  /** The members of {@code group}; none for a group that never started. */
+  private Collection<MemberDescription> members(String group)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    try {
+      return admin
+          .describeConsumerGroups(List.of(group))
+          .describedGroups()
+          .get(group)
+          .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)
+          .members();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof GroupIdNotFoundException) {
+        return List.of();
+      }
+      throw e;
+    }
   }
 }

@@ -9,6 +9,7 @@ import io.scanflow.contract.lag.ConsumerGroupLag;
 import io.scanflow.devstack.DevStack;
 import io.scanflow.devstack.Poll;
 import io.scanflow.devstack.service.ScanflowService;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
@@ -95,9 +96,12 @@ public final class Replay {
       if (service.isStreamsApp()) {
         List<String> deleted = new StreamsInternalTopics(admin).delete(service.consumerGroup());
         report.accept("  deleted internal topics " + deleted);
-        io.scanflow.devstack.StackHome.deleteRecursively(
-            stack.config().home().stateDir(service.module()));
-        report.accept("  deleted local state " + stack.config().home().stateDir(service.module()));
+        // every instance's: one left behind would keep what the reset is meant to forget
+        for (int n = 1; n <= stack.config().scale().instances(); n++) {
+          Path state = stack.config().home().stateDir(service.module(), n);
+          io.scanflow.devstack.StackHome.deleteRecursively(state);
+          report.accept("  deleted local state " + state);
+        }
       }
     }
   }

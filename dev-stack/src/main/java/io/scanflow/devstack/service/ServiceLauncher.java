@@ -15,6 +15,8 @@ import java.util.Map;
  * target/quarkus-app}.
  */
 public final class ServiceLauncher {
+  private static final int HEARTBEAT_INTERVAL_MS = 1000;
+
   private final DevStackConfig config;
   private final String kafkaBootstrap;
   private final String jdbcUrl;
@@ -41,27 +43,57 @@ public final class ServiceLauncher {
   }
 
   public ChildProcess start(ScanflowService service) {
+    return start(new ServiceInstance(service, 1));
+  }
+
+  /** Starts one instance; each has its own port, log, state directory and copy of the app. */
+  public ChildProcess start(ServiceInstance instance) {
+    ScanflowService service = instance.service();
     requireBuilt(service);
-    List<String> jvm = new ArrayList<>(List.of("-Xmx384m"));
-    if (service.isStreamsApp()) {
-      // Kafka Streams pass-through keys are read from system properties most reliably.
-      jvm.add("-Dkafka-streams.state.dir=" + config.home().stateDir(service.module()));
-    }
     Path app =
         AppSnapshot.of(
             config.serviceJar(service.module()).getParent(),
-            config.home().root().resolve("apps").resolve(service.module()));
+            config.home().root().resolve("apps").resolve(instance.name()));
     List<String> command =
-        JavaCommand.of(jvm, List.of("-jar", app.resolve("quarkus-run.jar").toString()));
+        JavaCommand.of(
+            jvmOptions(instance), List.of("-jar", app.resolve("quarkus-run.jar").toString()));
     return ChildProcess.start(
-        service.module(), command, environment(service), config.home().log(service.module()));
+        instance.name(), command, environment(instance), config.home().log(instance.name()));
+  }
+
+  /** Pass-through keys (Kafka Streams', a channel's consumer's) are read most reliably this way. */
+  List<String> jvmOptions(ServiceInstance instance) {
+    ScanflowService service = instance.service();
+    List<String> jvm = new ArrayList<>(List.of("-Xmx384m"));
+    if (service.isStreamsApp()) {
+      jvm.add("-Dkafka-streams.state.dir=" + stateDir(instance));
+    }
+    if (config.scale().instances() > 1 && service.isDerived()) {
+      String prefix =
+          service.isStreamsApp() ? "kafka-streams." : "mp.messaging.incoming.reports-in.";
+      // Kafka Streams adds the thread's index: scanflow-dedupe-stream-2-1.
+      jvm.add("-D" + prefix + "group.instance.id=" + instance.groupInstanceId());
+      // A member learns of a rebalance (another instance died) with its next heartbeat: every
+      // second instead of every 3 s takes over a dead instance's partitions sooner.
+      jvm.add("-D" + prefix + "heartbeat.interval.ms=" + HEARTBEAT_INTERVAL_MS);
+    }
+    return jvm;
+  }
+
+  private Path stateDir(ServiceInstance instance) {
+    return config.home().stateDir(instance.service().module(), instance.number());
+  }
+
+  Map<String, String> environment(ScanflowService service) {
+    return environment(new ServiceInstance(service, 1));
   }
 
   /** Everything is configured through environment variables, as in docker-compose.yml. */
-  Map<String, String> environment(ScanflowService service) {
+  Map<String, String> environment(ServiceInstance instance) {
+    ScanflowService service = instance.service();
     Map<String, String> env = new LinkedHashMap<>();
     env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
-    env.put("QUARKUS_HTTP_PORT", Integer.toString(service.port(config.ports())));
+    env.put("QUARKUS_HTTP_PORT", Integer.toString(instance.port(config.ports())));
     // Quarkus listens on 0.0.0.0 by default in prod mode.
     env.put("QUARKUS_HTTP_HOST", config.bind().host());
     env.put("SCANFLOW_ADMIN_TOKEN", adminToken);
@@ -73,7 +105,11 @@ public final class ServiceLauncher {
       env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
     }
     if (service.isStreamsApp()) {
-      env.put("KAFKA_STREAMS_STATE_DIR", config.home().stateDir(service.module()).toString());
+      env.put("KAFKA_STREAMS_STATE_DIR", stateDir(instance).toString());
+    }
+    if (service == ScanflowService.INGEST_API) {
+      env.put(
+          "SCANFLOW_TOPICS_REPLICATION_FACTOR", Short.toString(config.scale().replicationFactor()));
     }
     env.putAll(config.serviceEnv());
     return env;

@@ -6,6 +6,7 @@ import io.scanflow.devstack.BindAddress;
 import io.scanflow.devstack.DevStackConfig;
 import io.scanflow.devstack.StackHome;
 import io.scanflow.devstack.StackPorts;
+import io.scanflow.devstack.StackScale;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -50,17 +51,55 @@ class ServiceLauncherTest {
     }
   }
 
+  @Test
+  void shouldGiveTheSecondInstanceItsOwnPortStateAndStaticGroupMembership() {
+    ServiceLauncher launcher =
+        new ServiceLauncher(
+            config(BindAddress.LOOPBACK).withScale(new StackScale(3, 2)), "b", "j", "t");
+    ServiceInstance second = new ServiceInstance(ScanflowService.ATTRIBUTION_STREAM, 2);
+
+    assertThat(launcher.environment(second))
+        .containsEntry("QUARKUS_HTTP_PORT", "8183")
+        .containsEntry(
+            "KAFKA_STREAMS_STATE_DIR",
+            home.resolve(".scanflow/data/attribution-stream-2/state").toString());
+    assertThat(launcher.jvmOptions(second))
+        .contains(
+            "-Dkafka-streams.group.instance.id=scanflow-attribution-stream-2",
+            "-Dkafka-streams.heartbeat.interval.ms=1000");
+    assertThat(launcher.jvmOptions(new ServiceInstance(ScanflowService.REPORTS_SINK, 1)))
+        .contains("-Dmp.messaging.incoming.reports-in.group.instance.id=scanflow-reports-sink-1");
+    assertThat(launcher.environment(ScanflowService.INGEST_API))
+        .containsEntry("SCANFLOW_TOPICS_REPLICATION_FACTOR", "3");
+  }
+
+  @Test
+  void shouldLeaveASingleInstanceADynamicGroupMember() {
+    ServiceLauncher launcher = launcher(BindAddress.LOOPBACK);
+
+    for (ScanflowService service : ScanflowService.values()) {
+      assertThat(launcher.jvmOptions(new ServiceInstance(service, 1)))
+          .noneMatch(option -> option.contains("group.instance.id"))
+          .noneMatch(option -> option.contains("heartbeat"));
+    }
+    assertThat(launcher.environment(ScanflowService.INGEST_API))
+        .containsEntry("SCANFLOW_TOPICS_REPLICATION_FACTOR", "1");
+  }
+
   private ServiceLauncher launcher(BindAddress bind) {
-    DevStackConfig config =
-        new DevStackConfig(
-            home,
-            new StackHome(home.resolve(".scanflow")),
-            StackPorts.defaults(),
-            bind,
-            false,
-            false,
-            "",
-            Map.of());
-    return new ServiceLauncher(config, "127.0.0.1:9092", "jdbc:postgresql://x/y", "token");
+    return new ServiceLauncher(config(bind), "127.0.0.1:9092", "jdbc:postgresql://x/y", "token");
+  }
+
+  private DevStackConfig config(BindAddress bind) {
+    return new DevStackConfig(
+        home,
+        new StackHome(home.resolve(".scanflow")),
+        StackPorts.defaults(),
+        StackScale.SINGLE,
+        bind,
+        false,
+        false,
+        "",
+        Map.of());
   }
 }
