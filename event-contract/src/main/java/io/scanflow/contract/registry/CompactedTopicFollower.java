@@ -1,8 +1,8 @@
 package io.scanflow.contract.registry;
 
+import io.scanflow.contract.PartitionReaderLoop;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -39,7 +38,6 @@ public final class CompactedTopicFollower implements AutoCloseable {
   private final KafkaConsumer<String, byte[]> consumer;
   private final CompactedView view;
   private final Duration pollInterval;
-  private final Runnable beforeAssign;
   private final Thread thread;
   private static final Duration END_OFFSETS_TIMEOUT = Duration.ofSeconds(2);
 
@@ -84,10 +82,16 @@ public final class CompactedTopicFollower implements AutoCloseable {
         new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     this.view = view;
     this.pollInterval = pollInterval;
-    this.beforeAssign = beforeAssign;
     this.clock = new CatchUpClock(maxStaleness);
     this.checkInterval = maxStaleness.dividedBy(CHECKS_PER_STALENESS);
-    this.thread = new Thread(this::run, "scanflow-" + name + "-follower");
+    PartitionReaderLoop reader =
+        new PartitionReaderLoop(
+            name,
+            consumer,
+            view.topics(),
+            new PartitionReaderLoop.Steps(
+                beforeAssign, this::readFromBeginning, this::pollOnce, () -> running));
+    this.thread = new Thread(reader, "scanflow-" + name + "-follower");
     this.thread.setDaemon(true);
   }
 
@@ -143,43 +147,9 @@ public final class CompactedTopicFollower implements AutoCloseable {
     return true;
   }
 
-  private void run() {
-    try {
-      while (running && !assign()) {
-        TimeUnit.SECONDS.sleep(1);
-      }
-      while (running) {
-        pollOnce();
-      }
-    } catch (WakeupException | InterruptedException e) {
-      // closing
-    } finally {
-      consumer.close(Duration.ofSeconds(1));
-    }
-  }
-
-  private boolean assign() {
-    try {
-      beforeAssign.run();
-      List<TopicPartition> partitions = new ArrayList<>();
-      for (String topic : view.topics()) {
-        List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(5));
-        if (infos == null || infos.isEmpty()) {
-          LOG.log(Level.WARNING, "{0}: topic {1} not found yet; retrying", name, topic);
-          return false;
-        }
-        infos.forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
-      }
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      LOG.log(Level.INFO, "{0}: assigned {1} partitions, catching up", name, partitions.size());
-      return true;
-    } catch (WakeupException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "{0}: cannot reach Kafka yet ({1}); retrying", name, e.toString());
-      return false;
-    }
+  private void readFromBeginning(List<TopicPartition> partitions) {
+    consumer.seekToBeginning(partitions);
+    LOG.log(Level.INFO, "{0}: assigned {1} partitions, catching up", name, partitions.size());
   }
 
   private void pollOnce() {

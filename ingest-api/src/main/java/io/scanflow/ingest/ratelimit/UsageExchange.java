@@ -1,5 +1,6 @@
 package io.scanflow.ingest.ratelimit;
 
+import io.scanflow.contract.PartitionReaderLoop;
 import io.scanflow.contract.Topics;
 import io.scanflow.contract.ratelimit.RateLimitUsage;
 import io.scanflow.ingest.ratelimit.ClusterRateLimit.Received;
@@ -19,7 +20,6 @@ import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -42,7 +42,6 @@ public final class UsageExchange implements AutoCloseable {
 
   private final ClusterRateLimit limit;
   private final Duration shareInterval;
-  private final Runnable beforeAssign;
   private final Consumer<String> outcomes;
   private final KafkaProducer<String, byte[]> producer;
   private final KafkaConsumer<String, byte[]> consumer;
@@ -64,7 +63,6 @@ public final class UsageExchange implements AutoCloseable {
       Consumer<String> outcomes) {
     this.limit = limit;
     this.shareInterval = shareInterval;
-    this.beforeAssign = beforeAssign;
     this.outcomes = outcomes;
     String client = "scanflow-rate-limit-" + limit.instanceId();
     this.producer =
@@ -82,7 +80,14 @@ public final class UsageExchange implements AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
-    this.reader = new Thread(this::read, "scanflow-rate-limit-reader");
+    PartitionReaderLoop readerLoop =
+        new PartitionReaderLoop(
+            "rate-limit-reader",
+            consumer,
+            List.of(TOPIC),
+            new PartitionReaderLoop.Steps(
+                beforeAssign, this::seekToAMinuteAgo, this::pollOnce, () -> running));
+    this.reader = new Thread(readerLoop, "scanflow-rate-limit-reader");
     reader.setDaemon(true);
   }
 
@@ -150,42 +155,6 @@ public final class UsageExchange implements AutoCloseable {
           TOPIC);
     }
     reportedShared = shared;
-  }
-
-  private void read() {
-    try {
-      while (running && !assign()) {
-        TimeUnit.SECONDS.sleep(1);
-      }
-      while (running) {
-        pollOnce();
-      }
-    } catch (WakeupException | InterruptedException e) {
-      // closing
-    } finally {
-      consumer.close(Duration.ofSeconds(1));
-    }
-  }
-
-  private boolean assign() {
-    try {
-      beforeAssign.run();
-      List<PartitionInfo> infos = consumer.partitionsFor(TOPIC, Duration.ofSeconds(5));
-      if (infos == null || infos.isEmpty()) {
-        LOG.warnf("Topic %s not found yet; retrying", TOPIC);
-        return false;
-      }
-      List<TopicPartition> partitions =
-          infos.stream().map(info -> new TopicPartition(TOPIC, info.partition())).toList();
-      consumer.assign(partitions);
-      seekToAMinuteAgo(partitions);
-      return true;
-    } catch (WakeupException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      LOG.warnf("Cannot read %s yet (%s); retrying", TOPIC, e.toString());
-      return false;
-    }
   }
 
   // What the others admitted in the last minute still counts against a bucket created now.
