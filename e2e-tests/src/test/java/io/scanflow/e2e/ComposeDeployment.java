@@ -160,6 +160,8 @@ final class ComposeDeployment implements BeforeAllCallback, ParameterResolver {
             null,
             null,
             host,
+            null,
+            null,
             null);
     return new Deployment(compose, info);
   }
