@@ -61,8 +61,8 @@ final class CapacityBenchmark {
     condition("Stack: " + stack.ingestUrl() + ", " + stack.reportsUrl());
     condition(
         String.format(
-            "Steps of %d s, rates %s; about %d events/s followed (poll every %d ms); warm-up %d s"
-                + " at the first rate; %d connections",
+            "Steps of %d s, rates %s; about %d events/s followed (looked up %d ms apart at first,"
+                + " then age/20, at most 1 s); warm-up %d s at the first rate; %d connections",
             options.stepDuration.toSeconds(),
             rates.all(),
             options.followedPerSecond,
@@ -120,13 +120,14 @@ final class CapacityBenchmark {
     StepFigures figures = StepFigures.of(run, visible, options.answerDeadline, usage);
     System.out.printf(
         "   sent %d (%s/s), statuses %s, no answer %d; send→visible p99 %s ms; missing %d;"
-            + " %s%n",
+            + " %s lookups/s; %s%n",
         figures.sent(),
         Format.rate(figures.sentPerSecond()),
         figures.statuses(),
         figures.noAnswer(),
         Format.millis(figures.sendToVisibleP99Ms()),
         figures.missing(),
+        Format.rate(figures.lookupsPerSecond()),
         verdict.apply(figures).isEmpty() ? "pass" : "FAIL " + verdict.apply(figures));
     return figures;
   }
@@ -136,7 +137,7 @@ final class CapacityBenchmark {
         rate,
         duration,
         options.sampleEvery(rate),
-        options.common.pollInterval,
+        options.common.polling(),
         options.common.visibleTimeout,
         options.common.answerTimeout);
   }

@@ -102,9 +102,10 @@ final class CapacityOptions implements Callable<Integer> {
 
   /**
    * Refuses what picocli's types cannot (counts below 1, a deadline beyond the answer timeout,
-   * rates that do not rise) and returns the rates to try.
+   * rates that do not rise, a poll interval below 1 ms) and returns the rates to try.
    */
   RateSteps validated() {
+    common.validate(spec);
     Positive.require(
         spec,
         "--followed-per-second, --connections, --sessions",
