@@ -1,5 +1,6 @@
 package io.scanflow.bench;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -94,6 +95,15 @@ final class CapacityOptions implements Callable<Integer> {
               + " ${DEFAULT-VALUE}).")
   Duration answerDeadline;
 
+  @Option(
+      names = "--profile",
+      paramLabel = "DIR",
+      description =
+          "Record every JVM of the stack with JFR (jcmd JFR.start settings=default) during each"
+              + " step, into DIR/<rate>-<process>.jfr (the overload step: <rate>-overload-...);"
+              + " JFR adds its own small CPU cost to the figures.")
+  Path profile;
+
   @Override
   public Integer call() throws Exception {
     CapacityBenchmark.run(this, validated());
@@ -102,10 +112,18 @@ final class CapacityOptions implements Callable<Integer> {
 
   /**
    * Refuses what picocli's types cannot (counts below 1, a deadline beyond the answer timeout,
-   * rates that do not rise, a poll interval below 1 ms) and returns the rates to try.
+   * rates that do not rise, a poll interval below 1 ms, a profile directory that cannot be) and
+   * returns the rates to try.
    */
   RateSteps validated() {
     common.validate(spec);
+    if (profile != null) {
+      JfrProfiler.problem(profile, JfrProfiler.jcmd())
+          .ifPresent(
+              problem -> {
+                throw new ParameterException(spec.commandLine(), "--profile: " + problem);
+              });
+    }
     Positive.require(
         spec,
         "--followed-per-second, --connections, --sessions",

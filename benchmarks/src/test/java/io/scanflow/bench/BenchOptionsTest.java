@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -87,6 +89,7 @@ class BenchOptionsTest {
     assertThat(options.sampleEvery(10)).isEqualTo(1);
     assertThat(options.followedPerSecond).isEqualTo(20);
     assertThat(options.common.polling()).isEqualTo(new PollSchedule(Duration.ofMillis(100)));
+    assertThat(options.profile).isNull();
   }
 
   @Test
@@ -97,6 +100,18 @@ class BenchOptionsTest {
     assertThatThrownBy(() -> suite("--poll-interval=0ms"))
         .isInstanceOf(ParameterException.class)
         .hasMessageContaining("--poll-interval");
+  }
+
+  @Test
+  void shouldTakeAProfileDirectoryAndRefuseAFile(@TempDir Path dir) throws Exception {
+    Path profiles = dir.resolve("profiles");
+    Path file = Files.writeString(dir.resolve("taken"), "x");
+
+    assertThat(capacity("--profile=" + profiles).profile).isEqualTo(profiles);
+    assertThatThrownBy(() -> capacity("--profile=" + file).validated())
+        .isInstanceOf(ParameterException.class)
+        .hasMessageContaining("--profile")
+        .hasMessageContaining("not a directory");
   }
 
   @Test
