@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
           + " to visible in the reports API <= 2 s and nothing missing: steps the rate up, stops at"
           + " the first rate that fails, then sends 1.5x the capacity to check that ingest stays"
           + " honest under overload (200 or 503 with Retry-After within the deadline).",
-      "Prints per step the latencies, the CPU seconds each process spent per 10,000 events and"
-          + " each process's peak memory."
+      "Prints per step the latencies, the lookups per second that following events cost, the CPU"
+          + " seconds each process spent per 10,000 events and each process's peak memory."
     })
 final class CapacityOptions implements Callable<Integer> {
   @Spec CommandSpec spec;
