@@ -106,8 +106,12 @@ final class BenchOptions implements Callable<Integer> {
     return 0;
   }
 
-  /** Refuses what picocli's types cannot: counts below 1 and unknown benchmark names. */
+  /**
+   * Refuses what picocli's types cannot: counts below 1, unknown benchmark names, a poll interval
+   * below 1 ms.
+   */
   void validate() {
+    common.validate(spec);
     for (String name : only) {
       if (!BENCHMARKS.contains(name)) {
         throw new ParameterException(

@@ -24,6 +24,7 @@ final class CapacityBenchmark {
   private final OpenLoop openLoop;
   private final ReportsApi reports;
   private final EventBodies bodies;
+  private final Optional<JfrProfiler> profiler;
   private final List<String> conditions = new ArrayList<>();
 
   private CapacityBenchmark(
@@ -31,16 +32,22 @@ final class CapacityBenchmark {
       Stack stack,
       OpenLoop openLoop,
       ReportsApi reports,
-      EventBodies bodies) {
+      EventBodies bodies,
+      Optional<JfrProfiler> profiler) {
     this.options = options;
     this.stack = stack;
     this.openLoop = openLoop;
     this.reports = reports;
     this.bodies = bodies;
+    this.profiler = profiler;
   }
 
   static void run(CapacityOptions options, RateSteps rates) throws Exception {
     Stack stack = Stack.read(options.common.home);
+    Optional<JfrProfiler> profiler =
+        options.profile == null
+            ? Optional.empty()
+            : Optional.of(new JfrProfiler(options.profile, JfrProfiler.jcmd()));
     List<String> sessions = new BenchSetup(stack).createScanSessions(options.common.sessions);
     EventBodies bodies = new EventBodies(stack.siteId(), sessions);
     // Two event loops: the client must not take more of the cores than the stack it measures.
@@ -48,7 +55,7 @@ final class CapacityBenchmark {
     try (HttpLoad load = new HttpLoad(vertx, options.connections);
         ReportsApi reports = new ReportsApi(vertx, stack, 32)) {
       OpenLoop openLoop = new OpenLoop(vertx, load, reports, stack);
-      new CapacityBenchmark(options, stack, openLoop, reports, bodies).search(rates);
+      new CapacityBenchmark(options, stack, openLoop, reports, bodies, profiler).search(rates);
     } finally {
       vertx.close().toCompletionStage().toCompletableFuture().join();
     }
@@ -61,14 +68,21 @@ final class CapacityBenchmark {
     condition("Stack: " + stack.ingestUrl() + ", " + stack.reportsUrl());
     condition(
         String.format(
-            "Steps of %d s, rates %s; about %d events/s followed (poll every %d ms); warm-up %d s"
-                + " at the first rate; %d connections",
+            "Steps of %d s, rates %s; about %d events/s followed (looked up %d ms apart at first,"
+                + " then age/20, at most 1 s); warm-up %d s at the first rate; %d connections",
             options.stepDuration.toSeconds(),
             rates.all(),
             options.followedPerSecond,
             options.common.pollInterval.toMillis(),
             options.warmup.toSeconds(),
             options.connections));
+    profiler.ifPresent(
+        jfr ->
+            condition(
+                "Profiled: a JFR recording (settings=default) of every JVM of the stack per step,"
+                    + " in "
+                    + jfr.dir()
+                    + "; JFR's own cost is in the CPU figures"));
     warmUp(rates.all().get(0));
     CapacitySearch.Outcome outcome =
         CapacitySearch.run(rates, rate -> step(rate, "step", Verdicts::capacity));
@@ -111,22 +125,29 @@ final class CapacityBenchmark {
     OpenLoop.Result run;
     long visible;
     Map<String, ResourceMonitor.Usage> usage;
+    // Started before and stopped after the CPU readings: the jcmd JVMs are not the step's cost.
+    Optional<JfrProfiler.Recordings> recordings = startProfiles(kind, rate, pids);
     try (ResourceMonitor monitor = ResourceMonitor.start(pids)) {
       run = openLoop.run(plan(rate, options.stepDuration), named);
       visible =
           reports.awaitVisible(named.eventName(), run.accepted(), options.common.visibleTimeout);
       usage = monitor.stop();
+    } finally {
+      if (recordings.isPresent()) {
+        recordings.get().stop();
+      }
     }
     StepFigures figures = StepFigures.of(run, visible, options.answerDeadline, usage);
     System.out.printf(
         "   sent %d (%s/s), statuses %s, no answer %d; send→visible p99 %s ms; missing %d;"
-            + " %s%n",
+            + " %s lookups/s; %s%n",
         figures.sent(),
         Format.rate(figures.sentPerSecond()),
         figures.statuses(),
         figures.noAnswer(),
         Format.millis(figures.sendToVisibleP99Ms()),
         figures.missing(),
+        Format.rate(figures.lookupsPerSecond()),
         verdict.apply(figures).isEmpty() ? "pass" : "FAIL " + verdict.apply(figures));
     return figures;
   }
@@ -136,9 +157,19 @@ final class CapacityBenchmark {
         rate,
         duration,
         options.sampleEvery(rate),
-        options.common.pollInterval,
+        options.common.polling(),
         options.common.visibleTimeout,
         options.common.answerTimeout);
+  }
+
+  /** {@code <rate>} for a search step, {@code <rate>-overload} for the overload step. */
+  private Optional<JfrProfiler.Recordings> startProfiles(
+      String kind, int rate, Map<String, Long> pids) throws InterruptedException {
+    if (profiler.isEmpty()) {
+      return Optional.empty();
+    }
+    String label = kind.equals("step") ? Integer.toString(rate) : rate + "-" + kind;
+    return Optional.of(profiler.get().start(label, pids));
   }
 
   /** {@code capacity-<run>-<kind>-<rate>}: the reports count each step's events apart. */

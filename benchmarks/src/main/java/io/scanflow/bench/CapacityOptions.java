@@ -1,5 +1,6 @@
 package io.scanflow.bench;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -19,8 +20,8 @@ import picocli.CommandLine.Spec;
           + " to visible in the reports API <= 2 s and nothing missing: steps the rate up, stops at"
           + " the first rate that fails, then sends 1.5x the capacity to check that ingest stays"
           + " honest under overload (200 or 503 with Retry-After within the deadline).",
-      "Prints per step the latencies, the CPU seconds each process spent per 10,000 events and"
-          + " each process's peak memory."
+      "Prints per step the latencies, the lookups per second that following events cost, the CPU"
+          + " seconds each process spent per 10,000 events and each process's peak memory."
     })
 final class CapacityOptions implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -94,6 +95,15 @@ final class CapacityOptions implements Callable<Integer> {
               + " ${DEFAULT-VALUE}).")
   Duration answerDeadline;
 
+  @Option(
+      names = "--profile",
+      paramLabel = "DIR",
+      description =
+          "Record every JVM of the stack with JFR (jcmd JFR.start settings=default) during each"
+              + " step, into DIR/<rate>-<process>.jfr (the overload step: <rate>-overload-...);"
+              + " JFR adds its own small CPU cost to the figures.")
+  Path profile;
+
   @Override
   public Integer call() throws Exception {
     CapacityBenchmark.run(this, validated());
@@ -102,9 +112,18 @@ final class CapacityOptions implements Callable<Integer> {
 
   /**
    * Refuses what picocli's types cannot (counts below 1, a deadline beyond the answer timeout,
-   * rates that do not rise) and returns the rates to try.
+   * rates that do not rise, a poll interval below 1 ms, a profile directory that cannot be) and
+   * returns the rates to try.
    */
   RateSteps validated() {
+    common.validate(spec);
+    if (profile != null) {
+      JfrProfiler.problem(profile, JfrProfiler.jcmd())
+          .ifPresent(
+              problem -> {
+                throw new ParameterException(spec.commandLine(), "--profile: " + problem);
+              });
+    }
     Positive.require(
         spec,
         "--followed-per-second, --connections, --sessions",

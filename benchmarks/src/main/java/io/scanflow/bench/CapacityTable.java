@@ -61,6 +61,7 @@ final class CapacityTable {
               Format.millis(f.sendToVisibleP50Ms()),
               Format.millis(f.sendToVisibleP99Ms()),
               Format.millis(f.acceptToVisibleP99Ms()),
+              Format.rate(f.lookupsPerSecond()),
               count(f.missing()),
               step.passed() ? "pass" : "FAIL"));
     }
@@ -75,6 +76,7 @@ final class CapacityTable {
             "send→visible p50 (ms)",
             "send→visible p99 (ms)",
             "200→visible p99 (ms)",
+            "lookups/s",
             "missing",
             "p99 ≤ 2 s, none missing"),
         rows);

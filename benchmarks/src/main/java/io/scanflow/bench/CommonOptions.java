@@ -2,7 +2,9 @@ package io.scanflow.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** The options every benchmark command has: where the stack is, and how events are followed. */
 final class CommonOptions {
@@ -28,8 +30,11 @@ final class CommonOptions {
 
   @Option(
       names = "--poll-interval",
-      defaultValue = "25ms",
-      description = "How often a followed event is looked up (default: ${DEFAULT-VALUE}).")
+      defaultValue = "100ms",
+      description =
+          "The first interval between two lookups of a followed event; it grows with the event's"
+              + " age (age/20, at most 1 s), so that the lookups stay few when the pipeline falls"
+              + " behind (default: ${DEFAULT-VALUE}).")
   Duration pollInterval;
 
   @Option(
@@ -61,4 +66,16 @@ final class CommonOptions {
       paramLabel = "FILE",
       description = "Also write the results as markdown to FILE.")
   Path markdown;
+
+  /** Refuses what picocli's types cannot: a poll interval below 1 ms (a lookup loop). */
+  void validate(CommandSpec spec) {
+    if (pollInterval.toMillis() < 1) {
+      throw new ParameterException(spec.commandLine(), "--poll-interval must be at least 1ms");
+    }
+  }
+
+  /** How followed events are looked up. */
+  PollSchedule polling() {
+    return new PollSchedule(pollInterval);
+  }
 }

@@ -15,7 +15,9 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Open-loop load: events are sent on a fixed schedule whatever the answers (so a queue at ingest
  * shows as latency instead of slowing the load down), and every n-th accepted one is followed in
- * the reports API until it is visible. Each event's clock starts at its scheduled send time.
+ * the reports API until it is stored there, looked up as {@link PollSchedule} says. Each event's
+ * clock starts at its scheduled send time and stops when the lookup that sees it stored answers: a
+ * late lookup can only make a latency longer, never shorter.
  */
 final class OpenLoop {
   /** What one run sends and how it follows events. */
@@ -23,7 +25,7 @@ final class OpenLoop {
       int ratePerSecond,
       Duration duration,
       int sampleEvery,
-      Duration pollInterval,
+      PollSchedule polling,
       Duration visibleTimeout,
       Duration answerTimeout) {
     long total() {
@@ -43,6 +45,7 @@ final class OpenLoop {
       LatencyHistogram acceptToVisible,
       long followed,
       long followedMissing,
+      long lookups,
       Duration sending) {
     long status(int status) {
       return statuses.getOrDefault(status, 0L);
@@ -69,6 +72,15 @@ final class OpenLoop {
     double sentPerSecond() {
       return sending.isZero() ? Double.NaN : sent / (sending.toNanos() / 1e9);
     }
+
+    /**
+     * The lookups of the followed events per second of the run's duration: what following them
+     * added to the reports API's and PostgreSQL's load (those of the last events, looked up after
+     * the sending ended, stand for those of the events before the first ones became visible).
+     */
+    double lookupsPerSecond() {
+      return lookups / (plan.duration().toNanos() / 1e9);
+    }
   }
 
   /** The counters of one run, shared by the event-loop callbacks. */
@@ -78,6 +90,7 @@ final class OpenLoop {
     final LongAdder noAnswer = new LongAdder();
     final LongAdder followed = new LongAdder();
     final LongAdder followedMissing = new LongAdder();
+    final LongAdder lookups = new LongAdder();
     final LatencyHistogram answers = new LatencyHistogram();
     final LatencyHistogram sendToVisible = new LatencyHistogram();
     final LatencyHistogram acceptToVisible = new LatencyHistogram();
@@ -150,6 +163,7 @@ final class OpenLoop {
         tally.acceptToVisible,
         tally.followed.sum(),
         tally.followedMissing.sum(),
+        tally.lookups.sum(),
         Duration.ofNanos(Math.max(0, lastSentAt.get() - start)));
   }
 
@@ -182,22 +196,28 @@ final class OpenLoop {
                       scheduledAt,
                       answeredAt,
                       answeredAt + plan.visibleTimeout().toNanos(),
-                      plan.pollInterval());
-              poll(follow, tally);
+                      plan.polling());
+              pollLater(follow, answeredAt, tally);
             });
   }
 
-  /** One accepted event followed until the reports API shows it, or until its deadline. */
+  /** One accepted event followed until the reports API shows it stored, or until its deadline. */
   private record Follow(
-      String eventId, long scheduledAt, long acceptedAt, long giveUpAt, Duration interval) {}
+      String eventId, long scheduledAt, long acceptedAt, long giveUpAt, PollSchedule polling) {}
+
+  private void pollLater(Follow follow, long now, Tally tally) {
+    long delay = follow.polling().nextDelayMillis(now - follow.acceptedAt());
+    vertx.setTimer(delay, t -> poll(follow, tally));
+  }
 
   private void poll(Follow follow, Tally tally) {
+    tally.lookups.increment();
     reports
-        .eventStatus(follow.eventId())
+        .eventStored(follow.eventId())
         .onComplete(
             answer -> {
               long now = System.nanoTime();
-              if (answer.succeeded() && answer.result() == 200) {
+              if (answer.succeeded() && answer.result()) {
                 tally.sendToVisible.record(now - follow.scheduledAt());
                 tally.acceptToVisible.record(now - follow.acceptedAt());
                 tally.settled.countDown();
@@ -205,7 +225,7 @@ final class OpenLoop {
                 tally.followedMissing.increment();
                 tally.settled.countDown();
               } else {
-                vertx.setTimer(follow.interval().toMillis(), t -> poll(follow, tally));
+                pollLater(follow, now, tally);
               }
             });
   }

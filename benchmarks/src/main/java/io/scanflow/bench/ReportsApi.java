@@ -24,6 +24,9 @@ import java.util.concurrent.TimeoutException;
 final class ReportsApi implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** The trace's {@code stage} of an event that is final and counted (reports-sink EventTrace). */
+  private static final String STORED = "stored";
+
   private final Stack stack;
   private final HttpClient client;
 
@@ -36,8 +39,11 @@ final class ReportsApi implements AutoCloseable {
             new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
   }
 
-  /** Status of {@code GET /api/sites/{site}/events/{id}} with the site's own key: 200 = visible. */
-  Future<Integer> eventStatus(String eventId) {
+  /**
+   * Whether {@code GET /api/sites/{site}/events/{id}} (with the site's own key) shows the event
+   * stored: see {@link #stored}.
+   */
+  Future<Boolean> eventStored(String eventId) {
     URI uri =
         stack
             .reportsUrl()
@@ -50,7 +56,25 @@ final class ReportsApi implements AutoCloseable {
     return client
         .request(options)
         .compose(request -> request.send())
-        .compose(response -> response.body().map(ignored -> response.statusCode()));
+        .compose(
+            response ->
+                response.body().map(body -> stored(response.statusCode(), body.toString())));
+  }
+
+  /**
+   * Visible means stored: the trace answered 200 and its {@code stage} is {@code stored}. A {@code
+   * pending} event (waiting for its scan session) is in the tables but not yet counted, so it is
+   * not visible yet; neither is a 404, any other status, or a body that is not a trace.
+   */
+  static boolean stored(int status, String body) {
+    if (status != 200) {
+      return false;
+    }
+    try {
+      return STORED.equals(JSON.readTree(body).path("stage").asText());
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** {@code GET /api/pipeline} (admin token), or null if it cannot be read. */

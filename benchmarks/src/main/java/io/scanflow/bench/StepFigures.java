@@ -5,7 +5,8 @@ import java.util.Map;
 /**
  * What one open-loop step at {@code rate} events/s measured, as plain figures (milliseconds,
  * counts): the ingest answers, the latency until visible, the events never visible ({@code
- * missing}), and what each process of the stack spent meanwhile.
+ * missing}), the lookups per second that following events cost, and what each process of the stack
+ * spent meanwhile.
  */
 record StepFigures(
     int rate,
@@ -22,6 +23,7 @@ record StepFigures(
     double sendToVisibleP99Ms,
     double acceptToVisibleP99Ms,
     long followed,
+    double lookupsPerSecond,
     long missing,
     Map<String, ResourceMonitor.Usage> resources) {
 
@@ -48,6 +50,7 @@ record StepFigures(
         run.sendToVisible().percentile(99),
         run.acceptToVisible().percentile(99),
         run.followed(),
+        run.lookupsPerSecond(),
         run.missing(visible),
         resources);
   }

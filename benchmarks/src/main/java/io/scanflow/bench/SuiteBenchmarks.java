@@ -107,11 +107,13 @@ final class SuiteBenchmarks {
         new ResultsTable.Row(
             String.format(
                 "End-to-end: POST /server-events sent until GET /api/sites/{site}/events/{id}"
-                    + " = 200; %d events/s for %d s, %d followed (poll every %d ms)",
+                    + " shows it stored; %d events/s for %d s, %d followed (lookups %d ms apart"
+                    + " at first, then age/20; %s lookups/s)",
                 options.rate(),
                 options.e2eDuration().toSeconds(),
                 result.followed(),
-                options.common().pollInterval.toMillis()),
+                options.common().pollInterval.toMillis(),
+                Format.rate(result.lookupsPerSecond())),
             "from the send: "
                 + result.sendToVisible().summary()
                 + "; from the 200: "
@@ -140,7 +142,7 @@ final class SuiteBenchmarks {
         options.rate(),
         duration,
         options.sampleEvery(),
-        options.common().pollInterval,
+        options.common().polling(),
         options.common().visibleTimeout,
         options.common().answerTimeout);
   }

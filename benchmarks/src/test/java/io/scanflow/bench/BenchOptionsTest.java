@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -23,7 +25,7 @@ class BenchOptionsTest {
     assertThat(options.batchClients()).containsExactly(4, 16);
     assertThat(options.rate()).isEqualTo(100);
     assertThat(options.e2eDuration()).isEqualTo(Duration.ofSeconds(60));
-    assertThat(options.common().pollInterval).isEqualTo(Duration.ofMillis(25));
+    assertThat(options.common().pollInterval).isEqualTo(Duration.ofMillis(100));
     assertThat(options.common().drainTimeout).isEqualTo(Duration.ofMinutes(10));
     assertThat(options.common().markdown).isNull();
     assertThat(options.maxClients()).isEqualTo(128);
@@ -85,6 +87,31 @@ class BenchOptionsTest {
     assertThat(options.answerDeadline).isEqualTo(Duration.ofSeconds(5));
     assertThat(options.sampleEvery(8000)).isEqualTo(400);
     assertThat(options.sampleEvery(10)).isEqualTo(1);
+    assertThat(options.followedPerSecond).isEqualTo(20);
+    assertThat(options.common.polling()).isEqualTo(new PollSchedule(Duration.ofMillis(100)));
+    assertThat(options.profile).isNull();
+  }
+
+  @Test
+  void shouldRefuseAPollIntervalBelowOneMillisecond() {
+    assertThatThrownBy(() -> capacity("--poll-interval=0ms").validated())
+        .isInstanceOf(ParameterException.class)
+        .hasMessageContaining("--poll-interval");
+    assertThatThrownBy(() -> suite("--poll-interval=0ms"))
+        .isInstanceOf(ParameterException.class)
+        .hasMessageContaining("--poll-interval");
+  }
+
+  @Test
+  void shouldTakeAProfileDirectoryAndRefuseAFile(@TempDir Path dir) throws Exception {
+    Path profiles = dir.resolve("profiles");
+    Path file = Files.writeString(dir.resolve("taken"), "x");
+
+    assertThat(capacity("--profile=" + profiles).profile).isEqualTo(profiles);
+    assertThatThrownBy(() -> capacity("--profile=" + file).validated())
+        .isInstanceOf(ParameterException.class)
+        .hasMessageContaining("--profile")
+        .hasMessageContaining("not a directory");
   }
 
   @Test

@@ -17,8 +17,20 @@ class CapacityTableTest {
     assertThat(markdown)
         .startsWith("**Capacity: 2,000 events/s** (4,000 events/s failed: 1 missing)")
         .contains(
-            "| 1,000 | 1,000 | 60,000 | 0 | 0 | 35.0 | 400 | 900 | 700 | 0 | pass |",
-            "| 4,000 | 4,000 | 240,000 | 0 | 0 | 35.0 | 400 | 900 | 700 | 1 | FAIL |");
+            "| 1,000 | 1,000 | 60,000 | 0 | 0 | 35.0 | 400 | 900 | 700 | 180 | 0 | pass |",
+            "| 4,000 | 4,000 | 240,000 | 0 | 0 | 35.0 | 400 | 900 | 700 | 180 | 1 | FAIL |");
+  }
+
+  @Test
+  void shouldShowWhatFollowingTheEventsCostInLookupsPerSecond() {
+    CapacitySearch.Outcome outcome =
+        new CapacitySearch.Outcome(List.of(judged(aStep(8000).lookupsPerSecond(1234.4).build())));
+
+    String markdown = CapacityTable.markdown(outcome, Optional.empty(), Duration.ofSeconds(5));
+
+    assertThat(markdown)
+        .contains("| 200→visible p99 (ms) | lookups/s | missing |")
+        .contains("| 700 | 1,234 | 0 | pass |");
   }
 
   @Test

@@ -49,6 +49,27 @@ class ReportsApiTest {
     assertThat(ReportsApi.totalLag(null)).isEqualTo(-1);
   }
 
+  @Test
+  void shouldCountAnEventAsVisibleOnlyOnceItsTraceSaysStored() {
+    assertThat(ReportsApi.stored(200, trace("stored"))).isTrue();
+    assertThat(ReportsApi.stored(200, trace("pending"))).isFalse();
+  }
+
+  @Test
+  void shouldNotCountANotFoundAnotherStatusOrABodyThatIsNoTrace() {
+    assertThat(ReportsApi.stored(404, "{\"title\":\"Event not (yet) in the reports\"}")).isFalse();
+    assertThat(ReportsApi.stored(429, trace("stored"))).isFalse();
+    assertThat(ReportsApi.stored(200, "<html>proxy</html>")).isFalse();
+    assertThat(ReportsApi.stored(200, "")).isFalse();
+  }
+
+  /** The fields of a reports-sink EventTrace that matter here. */
+  private static String trace(String stage) {
+    return "{\"site_id\":\"demo\",\"event_id\":\"e-1\",\"stage\":\""
+        + stage
+        + "\",\"pending_until\":null,\"duplicates\":[],\"test\":false}";
+  }
+
   private static String stage(String status, long lag, int partitions) {
     return String.format(
         "{\"stage\":\"s\",\"status\":\"%s\",\"lag\":%d,\"partitions\":%d}",

@@ -16,6 +16,7 @@ final class StepFiguresBuilder {
   private double answerMaxMs = 40;
   private double sendToVisibleP99Ms = 900;
   private long followed = 1200;
+  private double lookupsPerSecond = 180;
   private long missing;
   private double sentPerSecond;
 
@@ -64,6 +65,11 @@ final class StepFiguresBuilder {
     return this;
   }
 
+  StepFiguresBuilder lookupsPerSecond(double perSecond) {
+    lookupsPerSecond = perSecond;
+    return this;
+  }
+
   StepFiguresBuilder sentPerSecond(double rate) {
     sentPerSecond = rate;
     return this;
@@ -96,6 +102,7 @@ final class StepFiguresBuilder {
         sendToVisibleP99Ms,
         700,
         followed,
+        lookupsPerSecond,
         missing,
         resources);
   }

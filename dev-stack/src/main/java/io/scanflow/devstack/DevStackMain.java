@@ -53,7 +53,7 @@ public final class DevStackMain {
       return 1;
     }
     try (ControlServer control = ControlServer.start(stack, config.ports().control())) {
-      System.out.println(info.banner());
+      System.out.println(info.banner(config.home()));
       if (replayAfterStart) {
         new Replay(stack, System.out::println).run(Duration.ofMinutes(10));
       }

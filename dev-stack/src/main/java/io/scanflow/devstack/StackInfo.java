@@ -82,8 +82,11 @@ public record StackInfo(
         ingestUrls.size());
   }
 
-  /** The message printed when everything is ready, with curls that work as pasted. */
-  public String banner() {
+  /**
+   * The message printed when everything is ready, with curls that work as pasted; it names where
+   * {@code home} keeps dev-stack.json and the data ({@code --home} moves both).
+   */
+  public String banner(StackHome home) {
     String session = UUID.randomUUID().toString();
     return String.format(
         """
@@ -141,7 +144,7 @@ public record StackInfo(
         UUID.randomUUID(),
         session,
         demo.siteId(),
-        ".scanflow/dev-stack.json",
-        ".scanflow/data/");
+        home.infoFile(),
+        home.data());
   }
 }

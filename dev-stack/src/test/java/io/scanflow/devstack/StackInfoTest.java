@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class StackInfoTest {
+  private static final StackHome HOME = new StackHome(Path.of("/repo/.scanflow"));
+
   private final StackInfo info =
       new StackInfo(
           "http://localhost:8080",
@@ -74,12 +76,12 @@ class StackInfoTest {
         .isEqualTo("[\"http://localhost:8080\",\"http://localhost:8180\"]");
     assertThat(json.path("reports_urls").get(1).asText()).isEqualTo("http://localhost:8181");
     assertThat(json.path("ingest_url").asText()).isEqualTo("http://localhost:8080");
-    assertThat(two.banner())
+    assertThat(two.banner(HOME))
         .contains("\n                http://localhost:8180\n")
         .contains("\n                http://localhost:8181\n")
         .contains("load balancer")
         .contains("docs/deploy.md");
-    assertThat(info.banner()).doesNotContain("load balancer");
+    assertThat(info.banner(HOME)).doesNotContain("load balancer");
   }
 
   @Test
@@ -93,7 +95,7 @@ class StackInfoTest {
 
   @Test
   void shouldPrintCurlsWithTheRealSiteAndKey() {
-    String banner = info.banner();
+    String banner = info.banner(HOME);
 
     assertThat(banner)
         .contains(
@@ -102,5 +104,15 @@ class StackInfoTest {
         .contains("Admin token   sf_admin_token")
         .contains("Dashboard     http://localhost:8081/")
         .contains("Listening on  127.0.0.1   (this machine only");
+  }
+
+  @Test
+  void shouldNameTheConnectionDetailsAndDataWhereTheHomeReallyIs() {
+    String banner = info.banner(new StackHome(Path.of("/tmp/x")));
+
+    assertThat(banner)
+        .contains("Connection details are in /tmp/x/dev-stack.json.")
+        .contains("data stays in /tmp/x/data.")
+        .doesNotContain(".scanflow/dev-stack.json", ".scanflow/data");
   }
 }
