@@ -4,11 +4,13 @@ import io.scanflow.devstack.BindAddress;
 import io.scanflow.devstack.Poll;
 import io.scanflow.devstack.process.ChildProcess;
 import io.scanflow.devstack.process.JavaCommand;
+import io.scanflow.devstack.process.JvmMemory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -127,8 +129,9 @@ public final class KafkaBroker {
     }
     return ChildProcess.start(
         name(),
-        JavaCommand.of(jvmOptions("-Xmx512m"), List.of("kafka.Kafka", properties.toString())),
-        Map.of(),
+        JavaCommand.of(
+            jvmOptions(JvmMemory.BROKER_MAX_HEAP), List.of("kafka.Kafka", properties.toString())),
+        JvmMemory.environment(),
         log);
   }
 
@@ -144,10 +147,11 @@ public final class KafkaBroker {
   private void format(Path properties) {
     List<String> command =
         JavaCommand.of(
-            jvmOptions("-Xmx256m"),
+            jvmOptions(JvmMemory.TOOL_MAX_HEAP),
             List.of(
                 "kafka.tools.StorageTool", "format", "-t", clusterId, "-c", properties.toString()));
-    ChildProcess format = ChildProcess.start("kafka-storage-format", command, Map.of(), log);
+    ChildProcess format =
+        ChildProcess.start("kafka-storage-format", command, JvmMemory.environment(), log);
     try {
       Poll.untilOrThrow(
           () -> !format.isAlive(),
@@ -168,8 +172,11 @@ public final class KafkaBroker {
   }
 
   private List<String> jvmOptions(String heap) {
-    return List.of(
-        heap, "-Dlog4j2.configurationFile=" + dir.resolve("log4j2.properties"), "-cp", classpath);
+    List<String> options = new ArrayList<>(JvmMemory.options(heap));
+    options.addAll(
+        List.of(
+            "-Dlog4j2.configurationFile=" + dir.resolve("log4j2.properties"), "-cp", classpath));
+    return options;
   }
 
   private void awaitReady(ChildProcess broker) {

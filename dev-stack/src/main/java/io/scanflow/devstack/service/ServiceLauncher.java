@@ -3,6 +3,7 @@ package io.scanflow.devstack.service;
 import io.scanflow.devstack.DevStackConfig;
 import io.scanflow.devstack.process.ChildProcess;
 import io.scanflow.devstack.process.JavaCommand;
+import io.scanflow.devstack.process.JvmMemory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,7 +65,7 @@ public final class ServiceLauncher {
   /** Pass-through keys (Kafka Streams', a channel's consumer's) are read most reliably this way. */
   List<String> jvmOptions(ServiceInstance instance) {
     ScanflowService service = instance.service();
-    List<String> jvm = new ArrayList<>(List.of("-Xmx384m"));
+    List<String> jvm = new ArrayList<>(JvmMemory.options(JvmMemory.SERVICE_MAX_HEAP));
     if (service.isStreamsApp()) {
       jvm.add("-Dkafka-streams.state.dir=" + stateDir(instance));
     }
@@ -91,7 +92,7 @@ public final class ServiceLauncher {
   /** Everything is configured through environment variables, as in docker-compose.yml. */
   Map<String, String> environment(ServiceInstance instance) {
     ScanflowService service = instance.service();
-    Map<String, String> env = new LinkedHashMap<>();
+    Map<String, String> env = new LinkedHashMap<>(JvmMemory.environment());
     env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
     env.put("QUARKUS_HTTP_PORT", Integer.toString(instance.port(config.ports())));
     // Quarkus listens on 0.0.0.0 by default in prod mode.

@@ -86,6 +86,17 @@ class ServiceLauncherTest {
         .containsEntry("SCANFLOW_TOPICS_REPLICATION_FACTOR", "1");
   }
 
+  @Test
+  void shouldStartEveryServiceWithASmallGrowingHeapAndTheSerialCollector() {
+    ServiceLauncher launcher = launcher(BindAddress.LOOPBACK);
+
+    for (ScanflowService service : ScanflowService.values()) {
+      assertThat(launcher.jvmOptions(new ServiceInstance(service, 1)))
+          .contains("-Xms32m", "-Xmx128m", "-XX:+UseSerialGC");
+      assertThat(launcher.environment(service)).containsEntry("MALLOC_ARENA_MAX", "2");
+    }
+  }
+
   private ServiceLauncher launcher(BindAddress bind) {
     return new ServiceLauncher(config(bind), "127.0.0.1:9092", "jdbc:postgresql://x/y", "token");
   }
