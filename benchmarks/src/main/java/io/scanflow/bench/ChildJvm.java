@@ -12,10 +12,15 @@ import java.util.List;
 final class ChildJvm {
   private ChildJvm() {}
 
+  /**
+   * Starts {@code mainClass} with the memory settings the dev stack gives every JVM (a 32 MB heap
+   * growing to {@code heap}, the serial collector), so that a ceiling runs under the same rules as
+   * the service it is compared with.
+   */
   static Process start(String heap, String mainClass, List<String> args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx" + heap);
+    command.addAll(List.of("-Xms32m", "-Xmx" + heap, "-XX:+UseSerialGC"));
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(mainClass);

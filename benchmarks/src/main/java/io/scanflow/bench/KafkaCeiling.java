@@ -123,7 +123,7 @@ final class KafkaCeiling {
             "acks=all",
             "enable.idempotence=true");
     String tool = "org.apache.kafka.tools.ProducerPerformance";
-    Process process = ChildJvm.start("512m", tool, args);
+    Process process = ChildJvm.start("256m", tool, args);
     Matcher last = null;
     try (BufferedReader output = ChildJvm.output(process)) {
       String line;

@@ -53,7 +53,7 @@ final class ThroughputBenchmarks {
     Supplier<String> body = () -> bodies.event(bodies.nextEventId());
     int size = body.get().length();
     HttpLoad.Result bare;
-    Process server = ChildJvm.start("384m", BareHttpServer.class.getName(), List.of());
+    Process server = ChildJvm.start("128m", BareHttpServer.class.getName(), List.of());
     try {
       URI bareUri = URI.create("http://127.0.0.1:" + bareServerPort(server) + "/server-events");
       bare = measure("bare Vert.x endpoint", bareUri, Map.of(), body, clients);
