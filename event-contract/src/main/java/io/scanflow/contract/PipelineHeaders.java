@@ -35,7 +35,8 @@ public final class PipelineHeaders {
       return Optional.empty();
     }
     try {
-      return Optional.of(Instant.parse(new String(header.value(), StandardCharsets.UTF_8)));
+      return Optional.of(
+          InstantText.parseInstant(new String(header.value(), StandardCharsets.UTF_8)));
     } catch (DateTimeParseException e) {
       return Optional.empty();
     }
