@@ -6,12 +6,12 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Reads RFC 3339 instants as {@link Instant#parse} and {@link
- * DateTimeFormatter#ISO_OFFSET_DATE_TIME} do, with the same results and the same errors, but
- * without their general machinery for the one shape that nearly every timestamp has: {@code
- * 2025-03-01T12:00:00[.f…]Z} or with a {@code ±hh:mm} offset. A hand reader handles that shape;
- * anything else (a leap second, hour 24, a missing second, a year beyond four digits, a lower-case
- * letter, …) goes to the general parser, so the rules stay the JDK's.
+ * Writes instants as {@link Instant#toString()} does, and reads RFC 3339 instants as {@link
+ * Instant#parse} and {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME} do, with the same results and
+ * the same errors, but without their general machinery for the one shape that nearly every
+ * timestamp has: {@code 2025-03-01T12:00:00[.f…]Z} or with a {@code ±hh:mm} offset. A hand reader
+ * handles that shape; anything else (a leap second, hour 24, a missing second, a year beyond four
+ * digits, a lower-case letter, …) goes to the general parser, so the rules stay the JDK's.
  */
 public final class InstantText {
   private static final int SECONDS_PER_DAY = 86_400;
@@ -22,7 +22,62 @@ public final class InstantText {
   /** {@code YYYY-MM-DDTHH:MM:SS}: where the fraction or the offset starts. */
   private static final int SECONDS_END = 19;
 
+  /** The instants {@link #format} writes itself: years 0000 to 9999. */
+  private static final long FIRST_FAST_SECOND = -62_167_219_200L;
+
+  private static final long LAST_FAST_SECOND = 253_402_300_799L;
+
   private InstantText() {}
+
+  /**
+   * {@link Instant#toString()}: {@code 2025-03-01T12:00:00Z}, with a fraction of 3, 6 or 9 digits
+   * when the instant has one.
+   */
+  public static String format(Instant instant) {
+    long seconds = instant.getEpochSecond();
+    if (seconds < FIRST_FAST_SECOND || seconds > LAST_FAST_SECOND) {
+      return instant.toString(); // a sign or a fifth digit in the year
+    }
+    LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, SECONDS_PER_DAY));
+    int secondOfDay = (int) Math.floorMod(seconds, SECONDS_PER_DAY);
+    int nanos = instant.getNano();
+    char[] text = new char[SECONDS_END + 11];
+    put(text, 0, date.getYear(), 4);
+    text[4] = '-';
+    put(text, 5, date.getMonthValue(), 2);
+    text[7] = '-';
+    put(text, 8, date.getDayOfMonth(), 2);
+    text[10] = 'T';
+    put(text, 11, secondOfDay / 3600, 2);
+    text[13] = ':';
+    put(text, 14, secondOfDay / 60 % 60, 2);
+    text[16] = ':';
+    put(text, 17, secondOfDay % 60, 2);
+    int at = SECONDS_END;
+    if (nanos > 0) {
+      text[at++] = '.';
+      if (nanos % 1_000_000 == 0) {
+        put(text, at, nanos / 1_000_000, 3);
+        at += 3;
+      } else if (nanos % 1_000 == 0) {
+        put(text, at, nanos / 1_000, 6);
+        at += 6;
+      } else {
+        put(text, at, nanos, 9);
+        at += 9;
+      }
+    }
+    text[at++] = 'Z';
+    return new String(text, 0, at);
+  }
+
+  /** Writes {@code value} as {@code width} decimal digits, zero-padded, from {@code start}. */
+  private static void put(char[] text, int start, int value, int width) {
+    for (int i = start + width - 1; i >= start; i--) {
+      text[i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
+  }
 
   /** {@link Instant#parse}: UTC written as {@code Z}, or an offset. */
   public static Instant parseInstant(CharSequence text) {

@@ -2,9 +2,12 @@ package io.scanflow.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.deser.DefaultDeserializationContext;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -25,6 +28,7 @@ class InstantTextTest {
   private static final ObjectMapper PLAIN =
       JsonMapper.builder()
           .addModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
           .build();
 
@@ -118,13 +122,65 @@ class InstantTextTest {
   }
 
   @Test
+  void shouldWriteInstantsAsToStringDoes() throws Exception {
+    Random random = new Random(9);
+    List<Instant> instants =
+        new ArrayList<>(
+            List.of(
+                Instant.MIN,
+                Instant.MAX,
+                Instant.EPOCH,
+                Instant.parse("0000-01-01T00:00:00Z"),
+                Instant.parse("0000-01-01T00:00:00Z").minusNanos(1),
+                Instant.parse("9999-12-31T23:59:59.999999999Z"),
+                Instant.parse("9999-12-31T23:59:59.999999999Z").plusNanos(1),
+                Instant.parse("1969-12-31T23:59:59.000000001Z"),
+                Instant.parse("2024-02-29T12:00:00.100Z"),
+                Instant.parse("2024-02-29T12:00:00.000100Z")));
+    for (int i = 0; i < 20_000; i++) {
+      instants.add(
+          Instant.ofEpochSecond(
+              random.nextLong(-70_000_000_000L, 260_000_000_000L), nanos(random)));
+    }
+    for (Instant instant : instants) {
+      assertThat(InstantText.format(instant)).isEqualTo(instant.toString());
+      Stamp stamp = new Stamp(instant);
+      assertThat(ContractJson.mapper().writeValueAsString(stamp))
+          .isEqualTo(PLAIN.writeValueAsString(stamp));
+      assertThat(ContractJson.mapper().writeValueAsString(instant))
+          .isEqualTo(PLAIN.writeValueAsString(instant));
+    }
+  }
+
+  @Test
+  void shouldLeaveAPropertyWithItsOwnFormatToJackson() throws Exception {
+    Patterned patterned = new Patterned(Instant.parse("2025-03-01T12:34:56.789Z"));
+    assertThat(ContractJson.mapper().writeValueAsString(patterned))
+        .isEqualTo(PLAIN.writeValueAsString(patterned))
+        .isEqualTo("{\"at\":\"2025-03-01 12:34\"}");
+    String json = "{\"at\":\"2025-03-01T12:34:56Z\"}";
+    assertThat(outcome(t -> readPatterned(ContractJson.mapper(), t), json))
+        .isEqualTo(outcome(t -> readPatterned(PLAIN, t), json))
+        .startsWith(IllegalArgumentException.class.getName());
+  }
+
+  @Test
+  void shouldWriteContractInstantsThroughTheFastPath() throws Exception {
+    assertThat(
+            ContractJson.mapper()
+                .getSerializerProviderInstance()
+                .findValueSerializer(Instant.class))
+        .isInstanceOf(FastInstants.Writer.class);
+  }
+
+  @Test
   void shouldReadContractInstantsThroughTheFastPath() throws Exception {
     ObjectMapper mapper = ContractJson.mapper();
     DeserializationContext context =
         ((DefaultDeserializationContext) mapper.getDeserializationContext())
             .createDummyInstance(mapper.getDeserializationConfig());
     assertThat(context.findRootValueDeserializer(mapper.constructType(Instant.class)))
-        .isInstanceOf(FastInstantDeserializer.class);
+        .isInstanceOf(FastInstants.Reader.class);
   }
 
   private static void assertSameAsReference(String text) {
@@ -150,6 +206,24 @@ class InstantTextTest {
       throw new IllegalArgumentException(e.getClass().getName());
     }
   }
+
+  private static Instant readPatterned(ObjectMapper mapper, String json) {
+    try {
+      return mapper.readValue(json, Patterned.class).at();
+    } catch (Exception e) {
+      throw new IllegalArgumentException(e.getClass().getName());
+    }
+  }
+
+  record Stamp(@JsonProperty("at") Instant at) {}
+
+  record Patterned(
+      @JsonProperty("at")
+          @JsonFormat(
+              shape = JsonFormat.Shape.STRING,
+              pattern = "yyyy-MM-dd HH:mm",
+              timezone = "UTC")
+          Instant at) {}
 
   /** The instant, or the kind and message of the refusal. */
   private static String outcome(Function<String, Instant> parser, String text) {
