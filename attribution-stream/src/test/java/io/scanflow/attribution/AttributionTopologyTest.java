@@ -213,6 +213,23 @@ class AttributionTopologyTest {
   }
 
   @Test
+  void shouldApplyTheSitesNewWindowOnceItChanges() {
+    trackingSites.pipeInput("site-a", new TrackingSite("site-a", "Shop A", 7, SCANNED_AT));
+    ScanSession session = aSession().build();
+    send(session);
+    send(anEventOf(session).at(SCANNED_AT.plus(Duration.ofDays(8))).build());
+
+    trackingSites.pipeInput("site-a", new TrackingSite("site-a", "Shop A", 10, SCANNED_AT));
+    send(anEventOf(session).at(SCANNED_AT.plus(Duration.ofDays(8))).build());
+
+    assertThat(attributed.readValuesToList())
+        .extracting(AttributedEvent::attribution)
+        .containsExactly(
+            Attribution.unattributed(UnattributedReason.OUTSIDE_WINDOW),
+            Attribution.attributed(session));
+  }
+
+  @Test
   void shouldSendUnreadableRecordsToDlqAndKeepGoing() {
     TestInputTopic<byte[], byte[]> rawEvents =
         TopologyTestDrivers.rawInput(driver, Topics.SERVER_EVENTS_UNIQUE);

@@ -23,7 +23,7 @@ public final class PipelineHeaders {
   public static Headers stampDeduplicatedAt(Headers headers, Instant at) {
     return headers
         .remove(DEDUPLICATED_AT)
-        .add(DEDUPLICATED_AT, at.toString().getBytes(StandardCharsets.UTF_8));
+        .add(DEDUPLICATED_AT, InstantText.format(at).getBytes(StandardCharsets.UTF_8));
   }
 
   /**
@@ -35,7 +35,8 @@ public final class PipelineHeaders {
       return Optional.empty();
     }
     try {
-      return Optional.of(Instant.parse(new String(header.value(), StandardCharsets.UTF_8)));
+      return Optional.of(
+          InstantText.parseInstant(new String(header.value(), StandardCharsets.UTF_8)));
     } catch (DateTimeParseException e) {
       return Optional.empty();
     }

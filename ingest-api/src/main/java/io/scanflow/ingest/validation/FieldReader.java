@@ -2,12 +2,11 @@ package io.scanflow.ingest.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scanflow.contract.InstantText;
 import io.scanflow.contract.SessionKey;
 import io.scanflow.contract.StorableText;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
@@ -97,7 +96,7 @@ public final class FieldReader {
     try {
       // RFC 3339 allows a lower-case "t" and "z"; nothing else in a timestamp is a letter.
       String text = node.textValue().toUpperCase(Locale.ROOT);
-      return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+      return InstantText.parseOffsetDateTime(text);
     } catch (DateTimeParseException e) {
       problems.add(Problem.badDatetime(at(rule.name())));
       return null;
