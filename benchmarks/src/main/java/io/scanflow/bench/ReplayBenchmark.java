@@ -17,8 +17,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -31,8 +29,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * replay} makes) and compares the site's summary before and after.
  */
 final class ReplayBenchmark {
-  private static final Pattern STARTING = Pattern.compile("^\\[\\s*([0-9.]+)s\\] Starting ");
-
   private final ReplayOptions options;
   private final Stack stack;
   private final ReportsApi reports;
@@ -108,23 +104,29 @@ final class ReplayBenchmark {
     condition("Load average (1/5/15 min) before the replay: " + Conditions.loadAverage());
     long startedAt = System.nanoTime();
     String log = replay();
-    long caughtUpAt = System.nanoTime();
-    String loadAtLagZero = Conditions.loadAverage();
+    double answered = (System.nanoTime() - startedAt) / 1e9;
+    String loadAtEnd = Conditions.loadAverage();
     System.out.print(log);
-    double total = (caughtUpAt - startedAt) / 1e9;
+    ReplayLog phases = ReplayLog.parse(log);
+    double caughtUp = phases.caughtUpAt().orElse(answered);
     condition(
         String.format(
             "Replay of %,d server-events records: %.1f s from the request to lag 0 on every stage"
                 + " (stop, reset, start, catch-up) = %s events/s",
-            replayed, total, Format.rate(replayed / total)));
-    catchUpSeconds(log)
+            replayed, caughtUp, Format.rate(replayed / caughtUp)));
+    phases
+        .startedAt()
         .ifPresent(
             started ->
                 condition(
                     String.format(
                         "Catch-up alone (services started to lag 0): %.1f s = %s events/s",
-                        total - started, Format.rate(replayed / (total - started)))));
-    condition("Load average (1/5/15 min) at lag 0: " + loadAtLagZero);
+                        caughtUp - started, Format.rate(replayed / (caughtUp - started)))));
+    condition(
+        String.format(
+            "The replay command answered after %.1f s (with the restart into live settings)",
+            answered));
+    condition("Load average (1/5/15 min) when the replay answered: " + loadAtEnd);
     Duration drained = reports.awaitDrained(options.common.drainTimeout);
     condition(
         drained == null
@@ -213,17 +215,6 @@ final class ReplayBenchmark {
           "The replay answered " + response.statusCode() + ":\n" + response.body());
     }
     return response.body();
-  }
-
-  /** When the replay's log says it started the services again, in seconds from its start. */
-  static java.util.OptionalDouble catchUpSeconds(String log) {
-    for (String line : log.split("\n")) {
-      Matcher matcher = STARTING.matcher(line);
-      if (matcher.find()) {
-        return java.util.OptionalDouble.of(Double.parseDouble(matcher.group(1)));
-      }
-    }
-    return java.util.OptionalDouble.empty();
   }
 
   /** The site's summary over the days of the loaded events, or null if it cannot be read. */
