@@ -122,6 +122,14 @@ final class ReplayBenchmark {
                     String.format(
                         "Catch-up alone (services started to lag 0): %.1f s = %s events/s",
                         caughtUp - started, Format.rate(replayed / (caughtUp - started)))));
+    phases
+        .readyAt()
+        .ifPresent(
+            ready ->
+                condition(
+                    String.format(
+                        "Processing alone (services ready to lag 0): %.1f s = %s events/s",
+                        caughtUp - ready, Format.rate(replayed / (caughtUp - ready)))));
     condition(
         String.format(
             "The replay command answered after %.1f s (with the restart into live settings)",

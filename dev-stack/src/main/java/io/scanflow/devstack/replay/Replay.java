@@ -63,6 +63,7 @@ public final class Replay {
    */
   public Duration run(Duration catchUpTimeout) throws Exception {
     Instant started = Instant.now();
+    Duration took;
     report.accept("Stopping " + names(DERIVED));
     stack.stopServices(DERIVED);
     try (Admin admin = stack.admin()) {
@@ -72,22 +73,36 @@ public final class Replay {
       }
       report.accept("Starting " + names(DERIVED) + " with catch-up settings");
       stack.startServices(DERIVED, CatchUpSettings::of);
+      report.accept("Started (ready); catching up");
       awaitCaughtUp(catchUpTimeout);
+      took = Duration.between(started, Instant.now());
+      report.accept(
+          "Replay caught up in "
+              + took.toMillis()
+              + " ms (consumer lag 0 on "
+              + names(DERIVED)
+              + ")");
+      restartWithLiveSettings(admin);
     }
-    Duration took = Duration.between(started, Instant.now());
-    report.accept(
-        "Replay caught up in "
-            + took.toMillis()
-            + " ms (consumer lag 0 on "
-            + names(DERIVED)
-            + ")");
-    report.accept("Restarting " + names(DERIVED) + " with their live settings");
-    stack.stopServices(DERIVED);
-    stack.startServices(DERIVED);
     report.accept(
         "Done. Events still waiting for their scan session are released within"
             + " scanflow.attribution.pending-timeout.");
     return took;
+  }
+
+  /**
+   * Stops the stages and starts them again with their own settings. Kafka Streams does not leave
+   * its group on close: without removing the members first, the restarted apps would wait out the
+   * session timeout (45 s) in their first rebalance.
+   */
+  private void restartWithLiveSettings(Admin admin) throws Exception {
+    report.accept("Restarting " + names(DERIVED) + " with their live settings");
+    stack.stopServices(DERIVED);
+    ConsumerGroupReset groups = new ConsumerGroupReset(admin);
+    for (ScanflowService service : DERIVED) {
+      groups.removeLeftoverMembers(service.consumerGroup());
+    }
+    stack.startServices(DERIVED);
   }
 
   private void reset(Admin admin) throws Exception {
