@@ -58,7 +58,6 @@ final class ReplayBenchmark {
   private boolean measure() throws Exception {
     condition("Date: " + Instant.now().truncatedTo(ChronoUnit.SECONDS));
     condition("Machine: " + Conditions.machine());
-    Instant start = Instant.now().minus(options.span);
     ReplayEvents events =
         new ReplayEvents(
             stack.siteId(),
@@ -67,8 +66,29 @@ final class ReplayBenchmark {
             options.common.sessions,
             options.duplicatePercent,
             options.unknownSessionPercent,
-            start,
+            Instant.now().minus(options.span),
             options.span);
+    if (!loadAndAwaitCounted(events)) {
+      condition("The live pipeline did NOT count every event within the drain timeout; stopped");
+      report();
+      return false;
+    }
+    JsonNode before = summary();
+    if (before == null) {
+      condition("The summary could not be read before the replay; stopped");
+      report();
+      return false;
+    }
+    long replayed = new TopicSize(stack.kafkaBootstrap()).records("server-events");
+    condition("Load average (1/5/15 min) before the replay: " + Conditions.loadAverage());
+    measureReplay(replayed);
+    boolean identical = compareWith(before);
+    report();
+    return identical;
+  }
+
+  /** Writes the events and waits until the site's summary counts all of them. */
+  private boolean loadAndAwaitCounted(ReplayEvents events) throws Exception {
     condition(
         String.format(
             "Loaded %,d receipts (%,d duplicates, %d %% of events with an unknown session) over %d"
@@ -78,30 +98,28 @@ final class ReplayBenchmark {
             options.unknownSessionPercent,
             options.common.sessions,
             events.eventName()));
-    JsonNode empty = summary();
-    long startedEvents = figure(empty, "events");
-    long startedDuplicates = figure(empty, "duplicates");
+    JsonNode initial = summary();
+    long expectedEvents = figure(initial, "events") + events.count() - events.duplicates();
+    long expectedDuplicates = figure(initial, "duplicates") + events.duplicates();
     Duration loading = load(events);
     condition(
         String.format(
             "Written to Kafka in %.1f s (%s receipts/s)",
             seconds(loading), Format.rate(events.count() / seconds(loading))));
-    long unique = events.count() - events.duplicates();
     Duration live =
         awaitSummary(
             summary ->
-                figure(summary, "events") == startedEvents + unique
-                    && figure(summary, "duplicates") == startedDuplicates + events.duplicates(),
+                figure(summary, "events") == expectedEvents
+                    && figure(summary, "duplicates") == expectedDuplicates,
             options.common.drainTimeout);
-    if (live == null) {
-      condition("The live pipeline did NOT count every event within the drain timeout; stopped");
-      report();
-      return false;
+    if (live != null) {
+      condition(String.format("Live pipeline counted them %.1f s after the load", seconds(live)));
     }
-    condition(String.format("Live pipeline counted them %.1f s after the load", seconds(live)));
-    JsonNode before = summary();
-    long replayed = new TopicSize(stack.kafkaBootstrap()).records("server-events");
-    condition("Load average (1/5/15 min) before the replay: " + Conditions.loadAverage());
+    return initial != null && live != null;
+  }
+
+  /** Replays and reports its phases: the headline is from the request to lag 0. */
+  private void measureReplay(long replayed) throws Exception {
     long startedAt = System.nanoTime();
     String log = replay();
     double answered = (System.nanoTime() - startedAt) / 1e9;
@@ -135,15 +153,18 @@ final class ReplayBenchmark {
             "The replay command answered after %.1f s (with the restart into live settings)",
             answered));
     condition("Load average (1/5/15 min) when the replay answered: " + loadAtEnd);
+  }
+
+  /** Whether the summary, once the pipeline shows lag 0, comes to equal {@code before}. */
+  private boolean compareWith(JsonNode before) throws InterruptedException {
     Duration drained = reports.awaitDrained(options.common.drainTimeout);
     condition(
         drained == null
             ? "/api/pipeline did NOT show lag 0 after the replay"
             : "/api/pipeline shows lag 0 on every stage");
     Duration settled = awaitSummary(before::equals, options.settleTimeout);
-    boolean identical = settled != null;
     condition(
-        identical
+        settled != null
             ? String.format(
                 "Summary after the replay EQUALS the one before (%.1f s after lag 0: events waiting"
                     + " for a session are released after the pending timeout)",
@@ -152,8 +173,7 @@ final class ReplayBenchmark {
                 + before
                 + "\n  after:  "
                 + summary());
-    report();
-    return identical;
+    return settled != null;
   }
 
   /** Writes the sessions, then the receipts, as fast as the producer takes them. */

@@ -56,7 +56,7 @@ final class ReplayOptions implements Callable<Integer> {
 
   @Option(
       names = "--replay-timeout",
-      defaultValue = "900s",
+      defaultValue = "3900s",
       description = "Wait at most this long for the replay to answer (default: ${DEFAULT-VALUE}).")
   Duration replayTimeout;
 
