@@ -16,11 +16,12 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "benchmarks/run",
     sortOptions = false,
-    subcommands = CapacityOptions.class,
+    subcommands = {CapacityOptions.class, ReplayOptions.class},
     description = {
       "Runs the service-level benchmarks of pipeline.md section 7 against a stack started by"
           + " ./scanflow up, and prints each result next to its ceiling measured in the same run.",
-      "The 'capacity' command finds the highest rate the whole stack sustains."
+      "The 'capacity' command finds the highest rate the whole stack sustains; 'replay' measures"
+          + " how fast ./scanflow replay rebuilds the report tables."
     })
 final class BenchOptions implements Callable<Integer> {
   static final Set<String> BENCHMARKS = Set.of("e2e", "single", "ingest-only", "batch");

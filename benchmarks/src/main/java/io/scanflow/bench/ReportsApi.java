@@ -83,6 +83,14 @@ final class ReportsApi implements AutoCloseable {
   }
 
   /**
+   * The site's summary from {@code from} to {@code to} (site key), or null if it cannot be read.
+   */
+  JsonNode summary(LocalDate from, LocalDate to) {
+    String path = "/api/sites/" + encode(stack.siteId()) + "/summary?from=" + from + "&to=" + to;
+    return get(path, "X-API-Key", stack.apiKey());
+  }
+
+  /**
    * How many events named {@code eventName} the site's summary counts (the days around today in any
    * time zone), or -1 if it cannot be read. Each benchmark run sends its own event name, so this is
    * how many of its accepted events are visible, read in one cheap request.

@@ -18,7 +18,9 @@ import java.util.Map;
  * supervisor restarted ({@code GET /status}). Guarded by the admin token.
  */
 public final class ControlServer implements AutoCloseable {
-  private static final Duration CATCH_UP_TIMEOUT = Duration.ofMinutes(10);
+  /** A replay of a long history takes long (about 2,000 events/s on 2 shared cores). */
+  public static final Duration CATCH_UP_TIMEOUT = Duration.ofMinutes(60);
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpServer server;
 

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
@@ -114,10 +115,19 @@ public final class DevStack implements AutoCloseable {
    * for each.
    */
   public void startServices(List<ScanflowService> toStart) {
+    startServices(toStart, service -> Map.of());
+  }
+
+  /**
+   * {@link #startServices(List)} with extra system properties per service (a replay's catch-up
+   * settings). A crashed instance is restarted with its own settings only.
+   */
+  public void startServices(
+      List<ScanflowService> toStart, Function<ScanflowService, Map<String, String>> properties) {
     long started = System.nanoTime();
     List<ServiceInstance> instances = instances(toStart);
     for (ServiceInstance instance : instances) {
-      ChildProcess process = launcher.start(instance);
+      ChildProcess process = launcher.start(instance, properties.apply(instance.service()));
       pids.remember(process);
       services.put(instance, process);
     }

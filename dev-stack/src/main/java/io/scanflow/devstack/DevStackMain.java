@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /** Entry point of {@code ./scanflow up|replay}: runs the stack until Ctrl-C or SIGTERM. */
@@ -55,7 +54,7 @@ public final class DevStackMain {
     try (ControlServer control = ControlServer.start(stack, config.ports().control())) {
       System.out.println(info.banner(config.home()));
       if (replayAfterStart) {
-        new Replay(stack, System.out::println).run(Duration.ofMinutes(10));
+        new Replay(stack, System.out::println).run(ControlServer.CATCH_UP_TIMEOUT);
       }
       stopped.await();
     }
@@ -70,7 +69,7 @@ public final class DevStackMain {
       HttpRequest request =
           HttpRequest.newBuilder(URI.create(info.controlUrl() + "/replay"))
               .header("Authorization", "Bearer " + info.adminToken())
-              .timeout(Duration.ofMinutes(15))
+              .timeout(ControlServer.CATCH_UP_TIMEOUT.plusMinutes(5))
               .POST(HttpRequest.BodyPublishers.noBody())
               .build();
       try {

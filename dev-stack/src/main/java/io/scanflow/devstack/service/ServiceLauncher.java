@@ -49,15 +49,24 @@ public final class ServiceLauncher {
 
   /** Starts one instance; each has its own port, log, state directory and copy of the app. */
   public ChildProcess start(ServiceInstance instance) {
+    return start(instance, Map.of());
+  }
+
+  /**
+   * Starts one instance with {@code properties} as system properties on top of its own settings (a
+   * replay's catch-up settings).
+   */
+  public ChildProcess start(ServiceInstance instance, Map<String, String> properties) {
     ScanflowService service = instance.service();
     requireBuilt(service);
     Path app =
         AppSnapshot.of(
             config.serviceJar(service.module()).getParent(),
             config.home().root().resolve("apps").resolve(instance.name()));
+    List<String> jvm = new ArrayList<>(jvmOptions(instance));
+    properties.forEach((key, value) -> jvm.add("-D" + key + "=" + value));
     List<String> command =
-        JavaCommand.of(
-            jvmOptions(instance), List.of("-jar", app.resolve("quarkus-run.jar").toString()));
+        JavaCommand.of(jvm, List.of("-jar", app.resolve("quarkus-run.jar").toString()));
     return ChildProcess.start(
         instance.name(), command, environment(instance), config.home().log(instance.name()));
   }
