@@ -9,6 +9,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.scanflow.contract.AttributedEvent;
 import io.scanflow.contract.Attribution;
 import io.scanflow.contract.AttributionStatus;
@@ -26,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.streams.KafkaStreams;
@@ -43,7 +46,22 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 // A broker of its own: the replayed application re-reads and re-emits everything on the topics.
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
+@TestProfile(LateSessionReplayIT.OwnStateDir.class)
 class LateSessionReplayIT {
+  /**
+   * A state directory of its own too: the live application's stores and checkpoints from the
+   * classes before it (another broker) would point at offsets this broker's topics do not have.
+   */
+  public static class OwnStateDir implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      return Map.of(
+          "kafka-streams.state.dir",
+          Path.of("target", "kafka-streams-state", "late-session-live-" + UUID.randomUUID())
+              .toString());
+    }
+  }
+
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
   /** The production default: what the replayed application waits for a session. */

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.processor.internals.GlobalStreamThread;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,8 +16,11 @@ import org.slf4j.LoggerFactory;
  * scanflow.streams.uncaught.exceptions}.
  *
  * <p>Record failures never get here ({@link GuardedProcessor} dead-letters them); what does is the
- * infrastructure's, or a failure outside any record. Kafka Streams cannot replace its global thread
- * (the one that fills global stores): it shuts the client down instead, and readiness goes DOWN.
+ * infrastructure's, or a failure outside any record. The global thread (the one that fills global
+ * stores, e.g. from a checkpoint the topic no longer has) cannot be replaced: asked to, Kafka
+ * Streams 4.1.2 throws a {@code ClassCastException} inside its own handling (seen in a test), and
+ * the global store stops following its topic. For that thread the handler shuts the client down
+ * instead, so readiness goes DOWN and the supervisor or orchestrator restarts the service.
  */
 @Singleton // not a lazy proxy: the counter exists (at 0) from start-up on, not from the first death
 public class StreamThreadReplacement implements StreamsUncaughtExceptionHandler {
@@ -32,11 +36,28 @@ public class StreamThreadReplacement implements StreamsUncaughtExceptionHandler 
 
   @Override
   public StreamThreadExceptionResponse handle(Throwable exception) {
+    return handle(exception, Thread.currentThread());
+  }
+
+  StreamThreadExceptionResponse handle(Throwable exception, Thread thread) {
     uncaught.increment();
+    if (isGlobalThread(thread)) {
+      LOG.error(
+          "Global stream thread {} died of an uncaught exception; it cannot be replaced, so the"
+              + " Kafka Streams client shuts down and readiness goes DOWN",
+          thread.getName(),
+          exception);
+      return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+    }
     LOG.error(
         "Stream thread {} died of an uncaught exception; replacing it",
-        Thread.currentThread().getName(),
+        thread.getName(),
         exception);
     return StreamThreadExceptionResponse.REPLACE_THREAD;
+  }
+
+  /** Kafka Streams names its global thread {@code <client id>-GlobalStreamThread}. */
+  private static boolean isGlobalThread(Thread thread) {
+    return thread instanceof GlobalStreamThread || thread.getName().endsWith("-GlobalStreamThread");
   }
 }

@@ -27,4 +27,16 @@ class StreamThreadReplacementTest {
     assertThat(second).isEqualTo(StreamThreadExceptionResponse.REPLACE_THREAD);
     assertThat(registry.counter(StreamThreadReplacement.METRIC).count()).isEqualTo(2.0);
   }
+
+  @Test
+  void shouldShutTheClientDownWhenTheGlobalThreadDiesSinceItCannotBeReplaced() {
+    StreamThreadReplacement handler = new StreamThreadReplacement(registry);
+    Thread global = new Thread(() -> {}, "scanflow-attribution-stream-GlobalStreamThread");
+
+    StreamThreadExceptionResponse response =
+        handler.handle(new IllegalStateException("offset out of range"), global);
+
+    assertThat(response).isEqualTo(StreamThreadExceptionResponse.SHUTDOWN_CLIENT);
+    assertThat(registry.counter(StreamThreadReplacement.METRIC).count()).isEqualTo(1.0);
+  }
 }
