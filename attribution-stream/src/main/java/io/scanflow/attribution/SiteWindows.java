@@ -15,8 +15,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * gets the default window ({@link TrackingSitesUpdater} warned about it when it arrived).
  *
  * <p>Every event asks for its site's window, so the window read from a site's bytes is kept, per
- * site, as long as the store holds those same bytes: a byte comparison instead of a JSON parse.
- * Only sites present in the store are kept, so the memory is bounded by the number of sites.
+ * site, as long as the store holds those same bytes: a byte comparison instead of a JSON parse. A
+ * site is forgotten when an event finds it gone from the store, so the memory is bounded by the
+ * number of sites.
  */
 final class SiteWindows {
   private final KeyValueStore<String, byte[]> sites;
@@ -32,6 +33,7 @@ final class SiteWindows {
   int windowDays(String siteId) {
     byte[] raw = sites.get(siteId);
     if (raw == null) {
+      read.remove(siteId); // a deleted site leaves nothing behind
       return TrackingSite.DEFAULT_ATTRIBUTION_WINDOW_DAYS;
     }
     Read known = read.get(siteId);

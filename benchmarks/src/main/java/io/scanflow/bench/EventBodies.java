@@ -19,9 +19,6 @@ public final class EventBodies {
   private static final int VARIANTS = 256;
   private static final String ID_MARKER = "{{event_id}}";
   private static final String TIME_MARKER = "{{event_time}}";
-  private static final String EMAIL_HASH =
-      "b4c9a289323b21a01c3e940f150eb9b8c542587f1abfd8f0e1cc1ffc5e475514";
-
   private final String siteId;
   private final List<String> sessions;
   private final String eventName;
@@ -121,22 +118,7 @@ public final class EventBodies {
     event.put("event_id", eventId);
     event.put("scan_session_id", sessions.get(random.nextInt(sessions.size())));
     event.put("event_time", eventTime);
-    ObjectNode value = event.putObject("conversion_value");
-    value.put("amount", new java.math.BigDecimal(random.nextInt(1000, 20000)).movePointLeft(2));
-    value.put("currency", "EUR");
-    event.putObject("user_identifiers").put("email_hash", EMAIL_HASH);
-    ObjectNode properties = event.putObject("properties");
-    properties.put("order_id", "ORD-" + random.nextInt(1_000_000, 9_999_999));
-    properties.put("payment_method", "card");
-    properties.put("landing_page", "https://shop.example/campaigns/spring-launch?utm_source=qr");
-    ArrayNode items = properties.putArray("items");
-    for (int i = 0; i < 3; i++) {
-      ObjectNode item = items.addObject();
-      item.put("sku", "SKU-" + random.nextInt(10_000, 99_999));
-      item.put("name", "Product " + random.nextInt(1, 500));
-      item.put("quantity", random.nextInt(1, 4));
-      item.put("unit_price", new java.math.BigDecimal(random.nextInt(100, 9999)).movePointLeft(2));
-    }
+    PurchaseFields.addTo(event, random);
     return event;
   }
 }

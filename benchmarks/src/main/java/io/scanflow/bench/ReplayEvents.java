@@ -1,9 +1,7 @@
 package io.scanflow.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,8 +25,6 @@ import java.util.UUID;
  */
 final class ReplayEvents {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String EMAIL_HASH =
-      "b4c9a289323b21a01c3e940f150eb9b8c542587f1abfd8f0e1cc1ffc5e475514";
 
   /** One Kafka record: its key, timestamp (epoch ms) and value. */
   record Record(String key, long timestamp, byte[] value) {}
@@ -124,11 +120,7 @@ final class ReplayEvents {
     Instant eventTime = start.plusNanos(event * spacingNanos).minusMillis(random.nextInt(5_000));
     json.put("event_time", eventTime.toString());
     json.put("received_at", receivedAt.toString());
-    properties(json.putObject("properties"), random);
-    ObjectNode value = json.putObject("conversion_value");
-    value.put("amount", new BigDecimal(random.nextInt(1000, 20000)).movePointLeft(2));
-    value.put("currency", "EUR");
-    json.putObject("user_identifiers").put("email_hash", EMAIL_HASH);
+    PurchaseFields.addTo(json, random);
     json.put("test", false);
     return new Record(siteId + "/" + eventId, receivedAt.toEpochMilli(), bytes(json));
   }
@@ -139,21 +131,6 @@ final class ReplayEvents {
       return uuid("unknown-session-" + event);
     }
     return sessions.get(random.nextInt(sessions.size()));
-  }
-
-  /** A purchase with a few line items: about the size of the capacity benchmark's events. */
-  private static void properties(ObjectNode properties, SplittableRandom random) {
-    properties.put("order_id", "ORD-" + random.nextInt(1_000_000, 9_999_999));
-    properties.put("payment_method", "card");
-    properties.put("landing_page", "https://shop.example/campaigns/spring-launch?utm_source=qr");
-    ArrayNode items = properties.putArray("items");
-    for (int i = 0; i < 3; i++) {
-      ObjectNode item = items.addObject();
-      item.put("sku", "SKU-" + random.nextInt(10_000, 99_999));
-      item.put("name", "Product " + random.nextInt(1, 500));
-      item.put("quantity", random.nextInt(1, 4));
-      item.put("unit_price", new BigDecimal(random.nextInt(100, 9999)).movePointLeft(2));
-    }
   }
 
   private String uuid(String name) {
