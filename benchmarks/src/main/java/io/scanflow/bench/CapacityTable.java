@@ -122,6 +122,7 @@ final class CapacityTable {
 
   private static String overloadTable(CapacitySearch.Judged step, Duration deadline) {
     StepFigures f = step.figures();
+    List<String> atIngest = Verdicts.overloadAtIngest(f, deadline);
     String header =
         String.format(
             "Overload at %s events/s (1.5 × capacity): ingest answers%n%n", Format.rate(f.rate()));
@@ -137,7 +138,11 @@ final class CapacityTable {
                 "no answer",
                 "answer p50 / p99 / max (ms)",
                 "later than " + deadline.toMillis() + " ms",
-                "verdict"),
+                "verdict",
+                "waiting for a connection p99 (ms)",
+                "from the connection: p99 / max (ms)",
+                "later than " + deadline.toMillis() + " ms from the connection",
+                "verdict on ingest's own answers"),
             List.of(
                 List.of(
                     count(f.sent()),
@@ -153,7 +158,13 @@ final class CapacityTable {
                         + " / "
                         + Format.millis(f.answerMaxMs()),
                     count(f.lateAnswers()),
-                    step.passed() ? "honest" : "FAIL: " + String.join("; ", step.failures()))));
+                    step.passed() ? "honest" : "FAIL: " + String.join("; ", step.failures()),
+                    Format.millis(f.atIngest().connectionWaitP99Ms()),
+                    Format.millis(f.atIngest().answerP99Ms())
+                        + " / "
+                        + Format.millis(f.atIngest().answerMaxMs()),
+                    count(f.atIngest().lateAnswers()),
+                    atIngest.isEmpty() ? "honest" : "FAIL: " + String.join("; ", atIngest))));
   }
 
   private static String count(long value) {

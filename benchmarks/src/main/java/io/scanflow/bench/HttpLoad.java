@@ -118,22 +118,32 @@ public final class HttpLoad implements AutoCloseable {
     return new Result(ok.sum(), byStatus, failures.sum(), elapsed, latencies);
   }
 
-  /** An answer's status, and whether it said when to retry ({@code Retry-After}). */
-  public record Answer(int status, boolean retryAfter) {}
+  /**
+   * An answer's status, whether it said when to retry ({@code Retry-After}), and when the pool
+   * handed the request a connection ({@link System#nanoTime}): before that it waited in the client.
+   */
+  public record Answer(int status, boolean retryAfter, long connectedAt) {}
 
   /** One POST; completes with the answer once its whole body has been read. */
   Future<Answer> post(RequestOptions options, String body) {
     return client
         .request(options)
-        .compose(request -> request.send(Buffer.buffer(body)))
         .compose(
-            response ->
-                response
-                    .body()
-                    .map(
-                        ignored ->
-                            new Answer(
-                                response.statusCode(), response.getHeader("Retry-After") != null)));
+            request -> {
+              long connectedAt = System.nanoTime();
+              return request
+                  .send(Buffer.buffer(body))
+                  .compose(
+                      response ->
+                          response
+                              .body()
+                              .map(
+                                  ignored ->
+                                      new Answer(
+                                          response.statusCode(),
+                                          response.getHeader("Retry-After") != null,
+                                          connectedAt)));
+            });
   }
 
   @Override

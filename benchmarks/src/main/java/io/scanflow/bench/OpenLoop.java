@@ -41,6 +41,8 @@ final class OpenLoop {
       long unavailableWithoutRetryAfter,
       long noAnswer,
       LatencyHistogram answers,
+      LatencyHistogram ingestAnswers,
+      LatencyHistogram connectionWaits,
       LatencyHistogram sendToVisible,
       LatencyHistogram acceptToVisible,
       long followed,
@@ -92,6 +94,8 @@ final class OpenLoop {
     final LongAdder followedMissing = new LongAdder();
     final LongAdder lookups = new LongAdder();
     final LatencyHistogram answers = new LatencyHistogram();
+    final LatencyHistogram ingestAnswers = new LatencyHistogram();
+    final LatencyHistogram connectionWaits = new LatencyHistogram();
     final LatencyHistogram sendToVisible = new LatencyHistogram();
     final LatencyHistogram acceptToVisible = new LatencyHistogram();
     final CountDownLatch settled;
@@ -159,6 +163,8 @@ final class OpenLoop {
         tally.unavailableWithoutRetryAfter.sum(),
         tally.noAnswer.sum(),
         tally.answers,
+        tally.ingestAnswers,
+        tally.connectionWaits,
         tally.sendToVisible,
         tally.acceptToVisible,
         tally.followed.sum(),
@@ -181,6 +187,8 @@ final class OpenLoop {
               }
               HttpLoad.Answer answer = outcome.result();
               tally.answers.record(answeredAt - scheduledAt);
+              tally.ingestAnswers.record(answeredAt - answer.connectedAt());
+              tally.connectionWaits.record(Math.max(0, answer.connectedAt() - scheduledAt));
               tally.statuses.computeIfAbsent(answer.status(), s -> new LongAdder()).increment();
               if (answer.status() == 503 && !answer.retryAfter()) {
                 tally.unavailableWithoutRetryAfter.increment();

@@ -25,7 +25,16 @@ record StepFigures(
     long followed,
     double lookupsPerSecond,
     long missing,
+    AtIngest atIngest,
     Map<String, ResourceMonitor.Usage> resources) {
+
+  /**
+   * The answers timed from the moment the runner's pool handed the request a connection, so without
+   * any wait in the client: what ingest-api itself took. {@code connectionWaitP99Ms} is the wait
+   * before, for a free one of the runner's connections.
+   */
+  record AtIngest(
+      long lateAnswers, double answerP99Ms, double answerMaxMs, double connectionWaitP99Ms) {}
 
   /**
    * The figures of {@code run}, with {@code visible} of its accepted events seen in the reports.
@@ -52,6 +61,11 @@ record StepFigures(
         run.followed(),
         run.lookupsPerSecond(),
         run.missing(visible),
+        new AtIngest(
+            run.ingestAnswers().countAbove(answerDeadline),
+            run.ingestAnswers().percentile(99),
+            run.ingestAnswers().max(),
+            run.connectionWaits().percentile(99)),
         resources);
   }
 

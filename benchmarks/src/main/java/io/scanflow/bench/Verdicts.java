@@ -72,4 +72,21 @@ final class Verdicts {
     }
     return failures;
   }
+
+  /**
+   * The same judgement on ingest-api's own answers, timed from the moment a request had a
+   * connection: whether ingest kept its deadline, whatever the client's pool made requests wait.
+   */
+  static List<String> overloadAtIngest(StepFigures step, Duration deadline) {
+    List<String> failures = new ArrayList<>(overload(step, deadline));
+    failures.removeIf(failure -> failure.contains("deadline"));
+    StepFigures.AtIngest atIngest = step.atIngest();
+    if (atIngest.lateAnswers() > 0) {
+      failures.add(
+          String.format(
+              "%d answered more than %d ms after they were sent on a connection (slowest %s ms)",
+              atIngest.lateAnswers(), deadline.toMillis(), Format.millis(atIngest.answerMaxMs())));
+    }
+    return failures;
+  }
 }

@@ -19,6 +19,8 @@ final class StepFiguresBuilder {
   private double lookupsPerSecond = 180;
   private long missing;
   private double sentPerSecond;
+  private long lateAtIngest;
+  private double maxAtIngestMs = 30;
 
   private StepFiguresBuilder(int rate) {
     this.rate = rate;
@@ -52,6 +54,13 @@ final class StepFiguresBuilder {
   StepFiguresBuilder late(long count, double slowestMs) {
     lateAnswers = count;
     answerMaxMs = slowestMs;
+    return this;
+  }
+
+  /** {@code count} answers later than the deadline even from the moment they had a connection. */
+  StepFiguresBuilder lateAtIngest(long count, double slowestMs) {
+    lateAtIngest = count;
+    maxAtIngestMs = slowestMs;
     return this;
   }
 
@@ -104,6 +113,7 @@ final class StepFiguresBuilder {
         followed,
         lookupsPerSecond,
         missing,
+        new StepFigures.AtIngest(lateAtIngest, 25, maxAtIngestMs, 10),
         resources);
   }
 }

@@ -65,4 +65,22 @@ class VerdictsTest {
             "2 never answered (hang or connection failure)",
             "9 answered after the 5000 ms deadline (slowest 6400 ms)");
   }
+
+  @Test
+  void shouldCallIngestHonestWhenOnlyTheWaitForAClientConnectionMadeAnswersLate() {
+    StepFigures step = aStep(12000).answered(503, 100).late(9, 6400).build();
+
+    assertThat(Verdicts.overload(step, DEADLINE)).hasSize(1);
+    assertThat(Verdicts.overloadAtIngest(step, DEADLINE)).isEmpty();
+  }
+
+  @Test
+  void shouldFailIngestWhenItsOwnAnswersCameAfterTheDeadlineOrWereA500() {
+    StepFigures step = aStep(12000).answered(500, 3).late(9, 6400).lateAtIngest(4, 5300).build();
+
+    assertThat(Verdicts.overloadAtIngest(step, DEADLINE))
+        .containsExactly(
+            "3 answered 500",
+            "4 answered more than 5000 ms after they were sent on a connection (slowest 5300 ms)");
+  }
 }

@@ -44,6 +44,49 @@ public interface IngestConfig {
 
   Rejections rejections();
 
+  Overload overload();
+
+  /**
+   * Load shedding of the event endpoints (io.scanflow.ingest.overload.AdmissionLimit): how many
+   * requests ingest-api works on at once adapts to their answer time; beyond, 503 at once.
+   */
+  interface Overload {
+    @WithDefault("true")
+    boolean enabled();
+
+    /** The answer time the limit steers to: mean of the admitted requests, plus event-loop lag. */
+    @WithDefault("500ms")
+    @DurationMin(millis = 1, message = POSITIVE)
+    Duration targetLatency();
+
+    /** The limit never falls below this: fewer requests in progress are never refused. */
+    @WithDefault("32")
+    @Min(1)
+    int minConcurrency();
+
+    /** The limit never rises above this. */
+    @WithDefault("1024")
+    @Min(1)
+    int maxConcurrency();
+
+    /** How often the limit is moved. */
+    @WithDefault("100ms")
+    @DurationMin(millis = 10, message = "must be at least 10ms")
+    @DurationMax(seconds = 10, message = "must be at most 10s")
+    Duration interval();
+
+    /** The value of {@code Retry-After} on the 503 of a refused request. */
+    @WithDefault("1")
+    @Min(1)
+    int retryAfterSeconds();
+
+    /** Checked at start-up; not a setting (a default method is not mapped). */
+    @AssertTrue(message = "scanflow.overload.max-concurrency must be at least min-concurrency")
+    default boolean isMaxAtLeastMin() {
+      return maxConcurrency() >= minConcurrency();
+    }
+  }
+
   /** The rejection log (http-api.md §10): what refusals go to {@code request-rejections}. */
   interface Rejections {
     /** Records per API key and minute; refusals beyond are only counted. */
