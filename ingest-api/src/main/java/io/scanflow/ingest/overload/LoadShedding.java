@@ -76,6 +76,15 @@ public class LoadShedding {
     Gauge.builder("scanflow.ingest.admission.in.flight", admission, AdmissionLimit::inFlight)
         .description("Event requests in progress")
         .register(registry);
+    Gauge.builder(
+            "scanflow.ingest.admission.answer.time",
+            admission,
+            limit -> limit.smoothedNanos() / 1e9)
+        .description(
+            "The smoothed answer time of admitted event requests plus event-loop lag, in seconds:"
+                + " what the limit compares with scanflow.overload.target-latency")
+        .baseUnit("seconds")
+        .register(registry);
     router.route(HttpMethod.POST, "/server-events*").order(ROUTE_ORDER).handler(this::admit);
     scheduleTick();
   }

@@ -78,6 +78,9 @@ class LoadSheddingIT {
           .as("the keep-alive connection that got the 503 serves again once the place is free")
           .isEqualTo(200);
     }
+    assertThat(given().get("/q/metrics").asString().lines())
+        .as("what the limit follows is on the metrics")
+        .anyMatch(line -> line.startsWith("scanflow_ingest_admission_answer_time_seconds "));
   }
 
   @Test
