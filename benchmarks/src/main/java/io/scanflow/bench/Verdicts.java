@@ -50,6 +50,20 @@ final class Verdicts {
    * within {@code deadline}, never a hang (no answer within the client's timeout) or a 500.
    */
   static List<String> overload(StepFigures step, Duration deadline) {
+    List<String> failures = answerFailures(step);
+    if (step.lateAnswers() > 0) {
+      failures.add(
+          String.format(
+              "%d answered after the %d ms deadline (slowest %s ms)",
+              step.lateAnswers(), deadline.toMillis(), Format.millis(step.answerMaxMs())));
+    }
+    return failures;
+  }
+
+  /**
+   * What fails an overload step whenever it came: a status but 200 or 503, no Retry-After, none.
+   */
+  private static List<String> answerFailures(StepFigures step) {
     List<String> failures = new ArrayList<>();
     step.statuses()
         .forEach(
@@ -64,12 +78,6 @@ final class Verdicts {
     if (step.noAnswer() > 0) {
       failures.add(step.noAnswer() + " never answered (hang or connection failure)");
     }
-    if (step.lateAnswers() > 0) {
-      failures.add(
-          String.format(
-              "%d answered after the %d ms deadline (slowest %s ms)",
-              step.lateAnswers(), deadline.toMillis(), Format.millis(step.answerMaxMs())));
-    }
     return failures;
   }
 
@@ -78,8 +86,7 @@ final class Verdicts {
    * connection: whether ingest kept its deadline, whatever the client's pool made requests wait.
    */
   static List<String> overloadAtIngest(StepFigures step, Duration deadline) {
-    List<String> failures = new ArrayList<>(overload(step, deadline));
-    failures.removeIf(failure -> failure.contains("deadline"));
+    List<String> failures = answerFailures(step);
     StepFigures.AtIngest atIngest = step.atIngest();
     if (atIngest.lateAnswers() > 0) {
       failures.add(
