@@ -5,10 +5,10 @@
 (() => {
   const { el } = window.ScanflowDom;
   const EVERY_MS = 5000;
-  const STATUSES = ['403', '413', '415', '422', '429'];
+  const STATUSES = ['403', '413', '415', '422', '429', '503'];
   const MEANING = {
     403: 'site_id of another site', 413: 'body too large', 415: 'unsupported encoding',
-    422: 'invalid request', 429: 'rate limited',
+    422: 'invalid request', 429: 'rate limited', 503: 'ingest at capacity: resend',
   };
   let timer = null;
 

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 
 /**
- * A request ingest-api refused to an authenticated key (403 site mismatch, 413, 415, 422, 429), on
- * {@code request-rejections}: what the site's integrators were told, never the body or a property
- * value (http-api.md §10).
+ * A request ingest-api refused to an active key (403 site mismatch, 413, 415, 422, 429, and 503
+ * when it shed the request at capacity), on {@code request-rejections}: what the site's integrators
+ * were told, never the body or a property value (http-api.md §10).
  *
  * @param siteId the site of the key that was refused (also the record key)
  * @param at when the answer was given

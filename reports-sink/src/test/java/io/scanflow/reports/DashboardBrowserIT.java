@@ -339,6 +339,28 @@ class DashboardBrowserIT {
     assertThat(rejection.getText())
         .contains("422", "/server-events", "order-<i>9</i>", "body › event_name: field required");
     assertThat(text(By.cssSelector("#tile-rejections [data-sub]"))).isEqualTo("1× 422");
+
+    // and a request ingest-api shed at capacity is counted beside it
+    try (TopicPublisher publisher = new TopicPublisher(kafka)) {
+      publisher.rejection(
+          new RequestRejection(
+              site,
+              Instant.now(),
+              "/server-events/batch",
+              503,
+              null,
+              ContractJson.mapper()
+                  .getNodeFactory()
+                  .textNode("Ingest is at capacity, retry later")));
+    }
+    awaitTile("tile-rejections", "2");
+    assertThat(text(By.cssSelector("#tile-rejections [data-sub]"))).isEqualTo("1× 422 · 1× 503");
+    assertThat(
+            wait.until(
+                    ExpectedConditions.visibilityOfElementLocated(
+                        By.cssSelector("[data-testid='rejection-row'][data-status='503']")))
+                .getText())
+        .contains("503", "/server-events/batch", "Ingest is at capacity, retry later");
     assertThat(js("return window.rejectionsPageMarker")).isEqualTo(marker);
     saveScreenshot("dashboard-rejections.png");
   }

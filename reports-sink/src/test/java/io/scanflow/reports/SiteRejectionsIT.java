@@ -61,6 +61,8 @@ class SiteRejectionsIT {
       publisher.apiKey(KEY, SITE, null);
       publisher.apiKey(OTHER_KEY, OTHER_SITE, null);
       publisher.rejection(rejection(SITE, 422, "a-1", json(PROBLEMS), minutesAgo(1)));
+      publisher.rejection(
+          rejection(SITE, 503, null, text("Ingest is at capacity, retry later"), minutesAgo(5)));
       publisher.rejection(rejection(SITE, 429, null, text("Rate limit exceeded"), minutesAgo(10)));
       publisher.rejection(rejection(SITE, 403, "a-3", text("site_id mismatch"), minutesAgo(1800)));
       publisher.rejection(rejection(SITE, 413, null, text("too large"), minutesAgo(8 * 1440)));
@@ -76,16 +78,18 @@ class SiteRejectionsIT {
     JsonNode rejections = read(given().header("X-API-Key", KEY).get(path(SITE)));
 
     assertThat(rejections.get("counts_24h").toString())
-        .isEqualTo("{\"403\":0,\"413\":0,\"415\":0,\"422\":1,\"429\":1}");
+        .isEqualTo("{\"403\":0,\"413\":0,\"415\":0,\"422\":1,\"429\":1,\"503\":1}");
     JsonNode recent = rejections.get("recent");
-    assertThat(statuses(recent)).containsExactly(422, 429, 403);
+    assertThat(statuses(recent)).containsExactly(422, 503, 429, 403);
     JsonNode newest = recent.get(0);
     assertThat(Instant.parse(newest.get("at").asText())).isEqualTo(minutesAgo(1));
     assertThat(newest.get("endpoint").asText()).isEqualTo("/server-events");
     assertThat(newest.get("event_id").asText()).isEqualTo("a-1");
     assertThat(newest.get("detail").toString()).isEqualTo(PROBLEMS);
-    assertThat(recent.get(1).get("event_id").isNull()).isTrue();
-    assertThat(recent.get(1).get("detail").asText()).isEqualTo("Rate limit exceeded");
+    assertThat(recent.get(1).get("detail").asText())
+        .isEqualTo("Ingest is at capacity, retry later");
+    assertThat(recent.get(2).get("event_id").isNull()).isTrue();
+    assertThat(recent.get(2).get("detail").asText()).isEqualTo("Rate limit exceeded");
   }
 
   @Test

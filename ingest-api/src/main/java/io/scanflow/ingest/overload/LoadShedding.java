@@ -4,8 +4,12 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.scanflow.contract.registry.ApiKeyAuthenticator;
+import io.scanflow.contract.registry.KeyCheck;
 import io.scanflow.ingest.config.IngestConfig;
+import io.scanflow.ingest.http.ApiKeyFilter;
 import io.scanflow.ingest.http.IngestMetrics;
+import io.scanflow.ingest.rejection.RejectionLog;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -24,6 +28,10 @@ import org.jboss.logging.Logger;
  * are read, before authentication, before its body is read, and before anything is published. So
  * above capacity the answers stay fast and honest (200 after {@code acks=all}, or 503 now) instead
  * of late, and the refused requests cost ingest-api little and the stages behind it nothing.
+ *
+ * <p>A refused request whose {@code X-API-Key} is an active key goes to that site's rejection log
+ * (http-api.md §10), within the log's cap per key and minute: the site sees on its dashboard that
+ * its requests met a full ingest, not only the operator. Nothing else of the request is read.
  *
  * <p>The route runs ahead of the REST endpoints (they are routed at {@code
  * ROUTE_ORDER_AFTER_DEFAULT}); the HTTP metrics see its answers like any other. A tick every {@code
@@ -46,6 +54,8 @@ public class LoadShedding {
   @Inject IngestMetrics metrics;
   @Inject MeterRegistry registry;
   @Inject Vertx vertx;
+  @Inject ApiKeyAuthenticator authenticator;
+  @Inject RejectionLog rejections;
 
   private final LongAdder shed = new LongAdder();
   private AdmissionLimit admission;
@@ -99,11 +109,22 @@ public class LoadShedding {
           .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
           .putHeader(HttpHeaders.RETRY_AFTER, retryAfter)
           .end(BODY);
+      recordForTheSite(request);
       return;
     }
     long start = System.nanoTime();
     request.addEndHandler(ended -> admission.release(System.nanoTime() - start));
     request.next();
+  }
+
+  private void recordForTheSite(RoutingContext request) {
+    String key = request.request().getHeader(ApiKeyFilter.HEADER);
+    if (key != null
+        && !key.isBlank()
+        && authenticator.check(key.trim()) instanceof KeyCheck.Active active) {
+      rejections.refused(
+          active.keyHash(), active.siteId(), request.normalizedPath(), 503, null, AT_CAPACITY);
+    }
   }
 
   private void scheduleTick() {

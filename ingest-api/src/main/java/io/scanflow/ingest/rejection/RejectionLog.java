@@ -2,6 +2,8 @@ package io.scanflow.ingest.rejection;
 
 import io.scanflow.contract.RequestRejection;
 import io.scanflow.contract.ratelimit.RateLimiter;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.function.Consumer;
 
 /**
@@ -22,6 +24,28 @@ public final class RejectionLog {
     this.cap = cap;
     this.publish = publish;
     this.capped = capped;
+  }
+
+  /**
+   * Records that a request of the key with hash {@code keyHash}, of site {@code siteId}, was
+   * answered {@code status} now, unless the key is over its cap.
+   *
+   * @param endpoint the request path, e.g. {@code /server-events/batch}
+   * @param eventId the body's {@code event_id} when it could be read, else null
+   * @param detail the answer's {@code detail}: a message or a list of problems (see {@link
+   *     RejectionDetail})
+   */
+  public void refused(
+      String keyHash, String siteId, String endpoint, int status, String eventId, Object detail) {
+    record(
+        keyHash,
+        new RequestRejection(
+            siteId,
+            Instant.now().truncatedTo(ChronoUnit.MILLIS),
+            endpoint,
+            status,
+            eventId,
+            RejectionDetail.of(detail)));
   }
 
   /** Records {@code rejection} of the key with hash {@code keyHash}, unless over its cap. */

@@ -1,6 +1,5 @@
 package io.scanflow.ingest.rejection;
 
-import io.scanflow.contract.RequestRejection;
 import io.scanflow.ingest.auth.Caller;
 import io.scanflow.ingest.http.ApiKeyRequired;
 import io.scanflow.ingest.http.CallerContext;
@@ -11,14 +10,14 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.ext.Provider;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Set;
 
 /**
- * The one place that sees every final answer of the key-authenticated endpoints: a refusal the
- * site's integrators should see (http-api.md §10) goes to the rejection log. A 403 here is always a
- * site mismatch, since a request whose key was refused has no authenticated caller.
+ * Sees every final answer of the key-authenticated endpoints: a refusal the site's integrators
+ * should see (http-api.md §10) goes to the rejection log. The other place is {@link
+ * io.scanflow.ingest.overload.LoadShedding}, whose 503s are answered before these endpoints run. A
+ * 403 here is always a site mismatch, since a request whose key was refused has no authenticated
+ * caller.
  */
 @Provider
 @ApiKeyRequired
@@ -43,14 +42,12 @@ public class RejectionRecorder implements ContainerResponseFilter {
             ? body.detail()
             : response.getStatusInfo().getReasonPhrase();
     log.get()
-        .record(
+        .refused(
             caller.keyHash(),
-            new RequestRejection(
-                caller.siteId(),
-                Instant.now().truncatedTo(ChronoUnit.MILLIS),
-                "/" + request.getUriInfo().getPath().replaceFirst("^/+", ""),
-                response.getStatus(),
-                context.eventId(),
-                RejectionDetail.of(detail)));
+            caller.siteId(),
+            "/" + request.getUriInfo().getPath().replaceFirst("^/+", ""),
+            response.getStatus(),
+            context.eventId(),
+            detail);
   }
 }

@@ -5,14 +5,20 @@ import static io.scanflow.ingest.validation.EventJson.anEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.scanflow.contract.ContractJson;
+import io.scanflow.contract.Topics;
 import io.scanflow.ingest.it.Sites.SiteWithKey;
 import io.scanflow.ingest.overload.LoadShedding;
+import io.scanflow.testsupport.InjectKafka;
+import io.scanflow.testsupport.KafkaTestCluster;
 import io.scanflow.testsupport.KafkaTestResource;
+import io.scanflow.testsupport.TopicRecords;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,8 +28,10 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,6 +56,8 @@ class LoadSheddingIT {
 
   @TestHTTPResource("/")
   URL root;
+
+  @InjectKafka KafkaTestCluster kafka;
 
   @Test
   void shouldAnswer503WithRetryAfterAtOnceWhileTheLimitIsTakenAndServeAgainAfterwards()
@@ -81,6 +91,41 @@ class LoadSheddingIT {
     assertThat(given().get("/q/metrics").asString().lines())
         .as("what the limit follows is on the metrics")
         .anyMatch(line -> line.startsWith("scanflow_ingest_admission_answer_time_seconds "));
+  }
+
+  @Test
+  void shouldShowTheSiteWhoseRequestWasShedA503InItsRejectionLog() throws IOException {
+    SiteWithKey site = Sites.newSite();
+    byte[] event = anEvent().with("site_id", site.siteId()).text().getBytes(StandardCharsets.UTF_8);
+
+    try (Socket other = connect();
+        Socket holder = holdThePlace(site, event)) {
+      assertThat(exchange(other, "/server-events/batch", site.key(), event).status())
+          .isEqualTo(503);
+      assertThat(exchange(other, "/server-events", "sf_live_unknown", event).status())
+          .as("a key that is not a site's is shed as well, and recorded nowhere")
+          .isEqualTo(503);
+      holder.getOutputStream().write(event);
+      holder.getOutputStream().flush();
+      assertThat(read(holder.getInputStream()).status()).isEqualTo(200);
+    }
+
+    List<ConsumerRecord<byte[], byte[]>> rejections =
+        TopicRecords.readUntil(
+                kafka,
+                Topics.REQUEST_REJECTIONS.name(),
+                records ->
+                    records.stream().anyMatch(r -> site.siteId().equals(ServerEventsIT.keyOf(r))),
+                Duration.ofSeconds(15))
+            .stream()
+            .filter(r -> site.siteId().equals(ServerEventsIT.keyOf(r)))
+            .toList();
+    assertThat(rejections).hasSize(1);
+    JsonNode rejection = ContractJson.mapper().readTree(rejections.get(0).value());
+    assertThat(rejection.get("status").asInt()).isEqualTo(503);
+    assertThat(rejection.get("endpoint").asText()).isEqualTo("/server-events/batch");
+    assertThat(rejection.get("detail").asText()).isEqualTo(LoadShedding.AT_CAPACITY);
+    assertThat(rejection.path("event_id").textValue()).as("the body was never read").isNull();
   }
 
   @Test

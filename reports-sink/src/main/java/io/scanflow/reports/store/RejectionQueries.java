@@ -22,7 +22,7 @@ import java.util.Map;
 @ApplicationScoped
 public class RejectionQueries {
   /** The statuses ingest-api records (http-api.md §10), in the order the counts list them. */
-  public static final List<Integer> STATUSES = List.of(403, 413, 415, 422, 429);
+  public static final List<Integer> STATUSES = List.of(403, 413, 415, 422, 429, 503);
 
   private static final String SINCE =
       "rejected_at >= clock_timestamp() - make_interval(secs => ?::double precision)";
