@@ -52,7 +52,8 @@ public final class RejectionDetail {
     return node;
   }
 
-  private static String text(String text) {
+  /** {@code text} made storable and cut to the log's bounded size. */
+  static String text(String text) {
     return StorableText.storable(text, MAX_TEXT);
   }
 }

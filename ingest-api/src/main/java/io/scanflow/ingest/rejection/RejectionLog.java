@@ -30,7 +30,8 @@ public final class RejectionLog {
    * Records that a request of the key with hash {@code keyHash}, of site {@code siteId}, was
    * answered {@code status} now, unless the key is over its cap.
    *
-   * @param endpoint the request path, e.g. {@code /server-events/batch}
+   * @param endpoint the request path, e.g. {@code /server-events/batch}; kept storable and short,
+   *     since a shed request's path can be any path under {@code /server-events}
    * @param eventId the body's {@code event_id} when it could be read, else null
    * @param detail the answer's {@code detail}: a message or a list of problems (see {@link
    *     RejectionDetail})
@@ -42,7 +43,7 @@ public final class RejectionLog {
         new RequestRejection(
             siteId,
             Instant.now().truncatedTo(ChronoUnit.MILLIS),
-            endpoint,
+            RejectionDetail.text(endpoint),
             status,
             eventId,
             RejectionDetail.of(detail)));

@@ -45,6 +45,18 @@ class RejectionLogTest {
   }
 
   @Test
+  void shouldKeepAnEndpointFromAnyPathStorableAndShort() {
+    log.refused(
+        "key-a", "a", "/server-events\u0000" + "x".repeat(10_000), 503, null, "at capacity");
+
+    String endpoint = published.get(0).endpoint();
+    assertThat(endpoint).startsWith("/server-events").doesNotContain("\u0000");
+    assertThat(endpoint.length()).isLessThanOrEqualTo(256);
+    assertThat(published.get(0).status()).isEqualTo(503);
+    assertThat(published.get(0).detail().asText()).isEqualTo("at capacity");
+  }
+
+  @Test
   void shouldLetAKeyThroughAgainAsTheMinuteGoesBy() {
     for (int i = 0; i < 60; i++) {
       log.record("key-a", rejection("a"));
