@@ -5,7 +5,6 @@
 (() => {
   const { el } = window.ScanflowDom;
   const EVERY_MS = 5000;
-  const STATUSES = ['403', '413', '415', '422', '429', '503'];
   const MEANING = {
     403: 'site_id of another site', 413: 'body too large', 415: 'unsupported encoding',
     422: 'invalid request', 429: 'rate limited', 503: 'ingest at capacity: resend',
@@ -29,10 +28,12 @@
   function render(rejections) {
     const tile = document.getElementById('tile-rejections');
     const counts = rejections.counts_24h;
-    const total = STATUSES.reduce((sum, status) => sum + (counts[status] || 0), 0);
+    // The API lists every status the log holds, in order, 0 when there was none.
+    const statuses = Object.keys(counts);
+    const total = statuses.reduce((sum, status) => sum + (counts[status] || 0), 0);
     tile.querySelector('[data-value]').textContent = String(total);
     tile.querySelector('[data-sub]').textContent = total
-      ? STATUSES.filter((status) => counts[status]).map((status) => `${counts[status]}× ${status}`).join(' · ')
+      ? statuses.filter((status) => counts[status]).map((status) => `${counts[status]}× ${status}`).join(' · ')
       : 'none in the last 24 h';
     tile.classList.toggle('alert', total > 0);
     document.getElementById('rejections-empty').hidden = rejections.recent.length > 0;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A request ingest-api refused to an active key (403 site mismatch, 413, 415, 422, 429, and 503
@@ -25,4 +26,11 @@ public record RequestRejection(
     @JsonProperty("endpoint") String endpoint,
     @JsonProperty("status") int status,
     @JsonProperty("event_id") String eventId,
-    @JsonProperty("detail") JsonNode detail) {}
+    @JsonProperty("detail") JsonNode detail) {
+
+  /**
+   * Every status the rejection log holds, in the order the reports list them: 403 site mismatch,
+   * 413, 415, 422, 429, and 503 for a request shed at capacity.
+   */
+  public static final List<Integer> STATUSES = List.of(403, 413, 415, 422, 429, 503);
+}

@@ -43,7 +43,30 @@ class JsonSchemaContractTest {
                 "/server-events",
                 422,
                 "order-1",
-                ContractJson.mapper().getNodeFactory().textNode("invalid"))));
+                ContractJson.mapper().getNodeFactory().textNode("invalid"))),
+        Arguments.of(
+            "request-rejection",
+            new RequestRejection(
+                "shop",
+                AT,
+                "/server-events/batch",
+                503,
+                null,
+                ContractJson.mapper()
+                    .getNodeFactory()
+                    .textNode("Ingest is at capacity, retry later"))));
+  }
+
+  @Test
+  void shouldAllowExactlyTheStatusesTheRejectionLogHolds() throws IOException {
+    List<Integer> statuses = new ArrayList<>();
+    schema("request-rejection")
+        .get("properties")
+        .get("status")
+        .get("enum")
+        .forEach(s -> statuses.add(s.asInt()));
+
+    assertThat(statuses).containsExactlyElementsOf(RequestRejection.STATUSES);
   }
 
   @ParameterizedTest(name = "{0}")

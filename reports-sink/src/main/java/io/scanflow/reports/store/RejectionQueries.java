@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
 import io.scanflow.contract.ContractJson;
+import io.scanflow.contract.RequestRejection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.sql.Connection;
@@ -21,9 +22,6 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class RejectionQueries {
-  /** The statuses ingest-api records (http-api.md §10), in the order the counts list them. */
-  public static final List<Integer> STATUSES = List.of(403, 413, 415, 422, 429, 503);
-
   private static final String SINCE =
       "rejected_at >= clock_timestamp() - make_interval(secs => ?::double precision)";
   private static final String COUNTS =
@@ -56,7 +54,7 @@ public class RejectionQueries {
   private static Map<String, Long> counts(Connection connection, String siteId)
       throws SQLException {
     Map<String, Long> counts = new LinkedHashMap<>();
-    STATUSES.forEach(status -> counts.put(status.toString(), 0L));
+    RequestRejection.STATUSES.forEach(status -> counts.put(status.toString(), 0L));
     try (PreparedStatement statement = connection.prepareStatement(COUNTS)) {
       statement.setString(1, siteId);
       statement.setLong(2, WarningQueries.COUNT_WINDOW.toSeconds());
