@@ -75,6 +75,9 @@ public final class ServiceLauncher {
   List<String> jvmOptions(ServiceInstance instance) {
     ScanflowService service = instance.service();
     List<String> jvm = new ArrayList<>(JvmMemory.options(JvmMemory.SERVICE_MAX_HEAP));
+    if (service == ScanflowService.REPORTS_SINK) {
+      jvm.add(JvmMemory.REPORTS_SINK_COMPILER);
+    }
     if (service.isStreamsApp()) {
       jvm.add("-Dkafka-streams.state.dir=" + stateDir(instance));
     }

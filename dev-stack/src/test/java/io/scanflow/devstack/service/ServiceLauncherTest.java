@@ -8,6 +8,7 @@ import io.scanflow.devstack.StackHome;
 import io.scanflow.devstack.StackPorts;
 import io.scanflow.devstack.StackScale;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,6 +95,20 @@ class ServiceLauncherTest {
       assertThat(launcher.jvmOptions(new ServiceInstance(service, 1)))
           .contains("-Xms32m", "-Xmx128m", "-XX:+UseSerialGC");
       assertThat(launcher.environment(service)).containsEntry("MALLOC_ARENA_MAX", "2");
+    }
+  }
+
+  @Test
+  void shouldCompileOnlyReportsSinkWithC1() {
+    ServiceLauncher launcher = launcher(BindAddress.LOOPBACK);
+
+    for (ScanflowService service : ScanflowService.values()) {
+      List<String> options = launcher.jvmOptions(new ServiceInstance(service, 1));
+      if (service == ScanflowService.REPORTS_SINK) {
+        assertThat(options).contains("-XX:TieredStopAtLevel=1");
+      } else {
+        assertThat(options).noneMatch(option -> option.startsWith("-XX:TieredStopAtLevel"));
+      }
     }
   }
 
