@@ -63,6 +63,15 @@ public final class StackHome {
     return stateDir(StackScale.name(service, n));
   }
 
+  /**
+   * The temporary directory ({@code java.io.tmpdir}) of one service instance. Emptied before each
+   * start: a JVM that was killed leaves its files there (RocksDB unpacks its 15 MB native library
+   * into it at every start), and they must not pile up in the machine's {@code /tmp}.
+   */
+  public Path tmpDir(String instance) {
+    return root.resolve("tmp").resolve(instance);
+  }
+
   /** The demo site lives with the data: a clean start creates a new one. */
   public Path demoSiteFile() {
     return data().resolve("demo-site.json");

@@ -2,9 +2,12 @@ package io.scanflow.testsupport;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -41,7 +44,7 @@ public final class HeadlessChromium {
         "--disable-sync",
         "--no-first-run",
         "--window-size=" + width + "," + height,
-        "--user-data-dir=" + Files.createTempDirectory("scanflow-chromium-"));
+        "--user-data-dir=" + profile());
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
@@ -50,5 +53,20 @@ public final class HeadlessChromium {
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     return driver;
+  }
+
+  /** A fresh profile (about 3 MB once used), removed when the test JVM exits. */
+  private static Path profile() throws IOException {
+    Path profile = Files.createTempDirectory("scanflow-chromium-");
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(profile)));
+    return profile;
+  }
+
+  private static void deleteQuietly(Path root) {
+    try (Stream<Path> paths = Files.walk(root)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      // Best effort at exit: what stays is a temporary directory.
+    }
   }
 }

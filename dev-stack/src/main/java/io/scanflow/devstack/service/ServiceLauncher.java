@@ -1,9 +1,12 @@
 package io.scanflow.devstack.service;
 
 import io.scanflow.devstack.DevStackConfig;
+import io.scanflow.devstack.StackHome;
 import io.scanflow.devstack.process.ChildProcess;
 import io.scanflow.devstack.process.JavaCommand;
 import io.scanflow.devstack.process.JvmMemory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,6 +66,7 @@ public final class ServiceLauncher {
         AppSnapshot.of(
             config.serviceJar(service.module()).getParent(),
             config.home().root().resolve("apps").resolve(instance.name()));
+    emptyTmpDir(instance);
     List<String> jvm = new ArrayList<>(jvmOptions(instance));
     properties.forEach((key, value) -> jvm.add("-D" + key + "=" + value));
     List<String> command =
@@ -78,6 +82,7 @@ public final class ServiceLauncher {
     if (service == ScanflowService.REPORTS_SINK) {
       jvm.add(JvmMemory.REPORTS_SINK_COMPILER);
     }
+    jvm.add("-Djava.io.tmpdir=" + config.home().tmpDir(instance.name()));
     if (service.isStreamsApp()) {
       jvm.add("-Dkafka-streams.state.dir=" + stateDir(instance));
     }
@@ -91,6 +96,17 @@ public final class ServiceLauncher {
       jvm.add("-D" + prefix + "heartbeat.interval.ms=" + HEARTBEAT_INTERVAL_MS);
     }
     return jvm;
+  }
+
+  /** What a killed JVM of this instance left behind goes before the next one starts. */
+  void emptyTmpDir(ServiceInstance instance) {
+    Path tmp = config.home().tmpDir(instance.name());
+    StackHome.deleteRecursively(tmp);
+    try {
+      Files.createDirectories(tmp);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create " + tmp, e);
+    }
   }
 
   private Path stateDir(ServiceInstance instance) {

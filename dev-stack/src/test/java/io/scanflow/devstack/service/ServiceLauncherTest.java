@@ -7,6 +7,7 @@ import io.scanflow.devstack.DevStackConfig;
 import io.scanflow.devstack.StackHome;
 import io.scanflow.devstack.StackPorts;
 import io.scanflow.devstack.StackScale;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -110,6 +111,30 @@ class ServiceLauncherTest {
         assertThat(options).noneMatch(option -> option.startsWith("-XX:TieredStopAtLevel"));
       }
     }
+  }
+
+  @Test
+  void shouldGiveEachInstanceItsOwnTemporaryDirectoryInTheStackHome() {
+    ServiceLauncher launcher = launcher(BindAddress.LOOPBACK);
+    Path stackHome = home.resolve(".scanflow");
+
+    assertThat(launcher.jvmOptions(new ServiceInstance(ScanflowService.DEDUPE_STREAM, 1)))
+        .contains("-Djava.io.tmpdir=" + stackHome.resolve("tmp").resolve("dedupe-stream"));
+    assertThat(launcher.jvmOptions(new ServiceInstance(ScanflowService.DEDUPE_STREAM, 2)))
+        .contains("-Djava.io.tmpdir=" + stackHome.resolve("tmp").resolve("dedupe-stream-2"));
+  }
+
+  @Test
+  void shouldRemoveWhatAKilledInstanceLeftInItsTemporaryDirectory() throws Exception {
+    ServiceLauncher launcher = launcher(BindAddress.LOOPBACK);
+    ServiceInstance instance = new ServiceInstance(ScanflowService.ATTRIBUTION_STREAM, 1);
+    Path tmp = home.resolve(".scanflow").resolve("tmp").resolve("attribution-stream");
+    Files.createDirectories(tmp.resolve("vertx-cache"));
+    Files.writeString(tmp.resolve("librocksdbjni123.so"), "left by a killed JVM");
+
+    launcher.emptyTmpDir(instance);
+
+    assertThat(tmp).isEmptyDirectory();
   }
 
   private ServiceLauncher launcher(BindAddress bind) {

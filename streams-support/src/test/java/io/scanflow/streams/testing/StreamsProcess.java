@@ -48,6 +48,9 @@ public final class StreamsProcess implements AutoCloseable {
       Map<String, String> overrides)
       throws IOException {
     Files.createDirectories(log.getParent());
+    // Beside the state, in the test's own temporary directory: RocksDB unpacks its 15 MB native
+    // library into java.io.tmpdir, and a killed JVM never removes it.
+    Path tmp = Files.createDirectories(stateDir.resolveSibling(stateDir.getFileName() + "-tmp"));
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     List<String> command =
         new ArrayList<>(
@@ -56,6 +59,7 @@ public final class StreamsProcess implements AutoCloseable {
                 "-Xmx256m",
                 "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1",
+                "-Djava.io.tmpdir=" + tmp,
                 "-cp",
                 System.getProperty("java.class.path"),
                 ForkedStreamsApp.class.getName(),

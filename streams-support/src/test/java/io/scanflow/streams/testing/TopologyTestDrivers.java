@@ -5,6 +5,7 @@ import io.scanflow.contract.Topics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Properties;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -23,12 +24,17 @@ import org.apache.kafka.streams.test.TestRecord;
 public final class TopologyTestDrivers {
   private TopologyTestDrivers() {}
 
-  /** No broker is contacted; the state lives in a fresh temporary directory. */
+  /**
+   * No broker is contacted; the state lives in a fresh temporary directory, which the driver
+   * empties when it closes and the JVM removes when it exits.
+   */
   public static Properties settings(String applicationId) throws IOException {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory(applicationId).toString());
+    Path stateDir = Files.createTempDirectory(applicationId);
+    stateDir.toFile().deleteOnExit();
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     return props;
   }
 
