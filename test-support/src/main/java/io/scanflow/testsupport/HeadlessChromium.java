@@ -6,8 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -63,8 +61,8 @@ public final class HeadlessChromium {
   }
 
   private static void deleteQuietly(Path root) {
-    try (Stream<Path> paths = Files.walk(root)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    try {
+      Directories.deleteRecursively(root);
     } catch (IOException | UncheckedIOException e) {
       // Best effort at exit: what stays is a temporary directory.
     }

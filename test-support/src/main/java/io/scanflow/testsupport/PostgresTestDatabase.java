@@ -70,12 +70,7 @@ public final class PostgresTestDatabase implements AutoCloseable {
   @Override
   public void close() throws IOException {
     stopServer();
-    try (var paths = Files.walk(dataDirectory)) {
-      paths
-          .sorted(java.util.Comparator.reverseOrder())
-          .map(Path::toFile)
-          .forEach(java.io.File::delete);
-    }
+    Directories.deleteRecursively(dataDirectory);
   }
 
   private static int freePort() throws IOException {
