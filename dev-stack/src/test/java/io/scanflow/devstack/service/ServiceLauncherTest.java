@@ -100,6 +100,16 @@ class ServiceLauncherTest {
   }
 
   @Test
+  void shouldMakeEveryServiceExitWhenItsHeapRunsOutSoThatTheSupervisorRestartsIt() {
+    ServiceLauncher launcher = launcher(BindAddress.LOOPBACK);
+
+    for (ScanflowService service : ScanflowService.values()) {
+      assertThat(launcher.jvmOptions(new ServiceInstance(service, 1)))
+          .contains("-XX:+ExitOnOutOfMemoryError");
+    }
+  }
+
+  @Test
   void shouldCompileOnlyReportsSinkWithC1() {
     ServiceLauncher launcher = launcher(BindAddress.LOOPBACK);
 
