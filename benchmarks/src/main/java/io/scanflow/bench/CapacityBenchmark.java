@@ -22,6 +22,7 @@ final class CapacityBenchmark {
   private final CapacityOptions options;
   private final Stack stack;
   private final OpenLoop openLoop;
+  private final OpenLoop overloadLoop;
   private final ReportsApi reports;
   private final EventBodies bodies;
   private final Optional<JfrProfiler> profiler;
@@ -31,12 +32,14 @@ final class CapacityBenchmark {
       CapacityOptions options,
       Stack stack,
       OpenLoop openLoop,
+      OpenLoop overloadLoop,
       ReportsApi reports,
       EventBodies bodies,
       Optional<JfrProfiler> profiler) {
     this.options = options;
     this.stack = stack;
     this.openLoop = openLoop;
+    this.overloadLoop = overloadLoop;
     this.reports = reports;
     this.bodies = bodies;
     this.profiler = profiler;
@@ -52,10 +55,19 @@ final class CapacityBenchmark {
     EventBodies bodies = new EventBodies(stack.siteId(), sessions);
     // Two event loops: the client must not take more of the cores than the stack it measures.
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
+    // Connections are opened on demand: the overload pool costs nothing until its step.
     try (HttpLoad load = new HttpLoad(vertx, options.connections);
+        HttpLoad overloadLoad = new HttpLoad(vertx, options.overloadConnections);
         ReportsApi reports = new ReportsApi(vertx, stack, 32)) {
-      OpenLoop openLoop = new OpenLoop(vertx, load, reports, stack);
-      new CapacityBenchmark(options, stack, openLoop, reports, bodies, profiler).search(rates);
+      new CapacityBenchmark(
+              options,
+              stack,
+              new OpenLoop(vertx, load, reports, stack),
+              new OpenLoop(vertx, overloadLoad, reports, stack),
+              reports,
+              bodies,
+              profiler)
+          .search(rates);
     } finally {
       vertx.close().toCompletionStage().toCompletableFuture().join();
     }
@@ -69,13 +81,15 @@ final class CapacityBenchmark {
     condition(
         String.format(
             "Steps of %d s, rates %s; about %d events/s followed (looked up %d ms apart at first,"
-                + " then age/20, at most 1 s); warm-up %d s at the first rate; %d connections",
+                + " then age/20, at most 1 s); warm-up %d s at the first rate; %d connections"
+                + " (overload step: %d)",
             options.stepDuration.toSeconds(),
             rates.all(),
             options.followedPerSecond,
             options.common.pollInterval.toMillis(),
             options.warmup.toSeconds(),
-            options.connections));
+            options.connections,
+            options.overloadConnections));
     profiler.ifPresent(
         jfr ->
             condition(
@@ -85,7 +99,7 @@ final class CapacityBenchmark {
                     + "; JFR's own cost is in the CPU figures"));
     warmUp(rates.all().get(0));
     CapacitySearch.Outcome outcome =
-        CapacitySearch.run(rates, rate -> step(rate, "step", Verdicts::capacity));
+        CapacitySearch.run(rates, rate -> step(openLoop, rate, "step", Verdicts::capacity));
     Optional<CapacitySearch.Judged> overload = overload(outcome.capacity());
     condition("Load average (1/5/15 min) at end: " + Conditions.loadAverage());
     report(outcome, overload);
@@ -106,7 +120,7 @@ final class CapacityBenchmark {
     }
     Function<StepFigures, List<String>> verdict =
         figures -> Verdicts.overload(figures, options.answerDeadline);
-    StepFigures figures = step(capacity.getAsInt() * 3 / 2, "overload", verdict);
+    StepFigures figures = step(overloadLoop, capacity.getAsInt() * 3 / 2, "overload", verdict);
     return Optional.of(new CapacitySearch.Judged(figures, verdict.apply(figures)));
   }
 
@@ -114,7 +128,8 @@ final class CapacityBenchmark {
    * One step: the pipeline drained first, then the load, then the wait for what it accepted; says
    * how it did by {@code verdict}.
    */
-  private StepFigures step(int rate, String kind, Function<StepFigures, List<String>> verdict)
+  private StepFigures step(
+      OpenLoop loop, int rate, String kind, Function<StepFigures, List<String>> verdict)
       throws Exception {
     drain("before the " + rate + " events/s " + kind);
     Map<String, Long> pids = StackProcesses.find(stack);
@@ -128,7 +143,7 @@ final class CapacityBenchmark {
     // Started before and stopped after the CPU readings: the jcmd JVMs are not the step's cost.
     Optional<JfrProfiler.Recordings> recordings = startProfiles(kind, rate, pids);
     try (ResourceMonitor monitor = ResourceMonitor.start(pids)) {
-      run = openLoop.run(plan(rate, options.stepDuration), named);
+      run = loop.run(plan(rate, options.stepDuration), named);
       visible =
           reports.awaitVisible(named.eventName(), run.accepted(), options.common.visibleTimeout);
       usage = monitor.stop();

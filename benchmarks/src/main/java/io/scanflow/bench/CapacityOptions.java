@@ -80,6 +80,16 @@ final class CapacityOptions implements Callable<Integer> {
   int connections;
 
   @Option(
+      names = "--overload-connections",
+      defaultValue = "2048",
+      description =
+          "HTTP connections to ingest-api for the overload step: more than ingest's limit on event"
+              + " requests in progress (scanflow.overload.max-concurrency, 1,024), so that the"
+              + " surplus reaches ingest, which must answer it, instead of waiting in the runner's"
+              + " pool (default: ${DEFAULT-VALUE}).")
+  int overloadConnections;
+
+  @Option(
       names = "--overload",
       negatable = true,
       defaultValue = "true",
@@ -126,8 +136,8 @@ final class CapacityOptions implements Callable<Integer> {
     }
     Positive.require(
         spec,
-        "--followed-per-second, --connections, --sessions",
-        List.of(followedPerSecond, connections, common.sessions));
+        "--followed-per-second, --connections, --overload-connections, --sessions",
+        List.of(followedPerSecond, connections, overloadConnections, common.sessions));
     if (!answerDeadline.minus(common.answerTimeout).isNegative()) {
       throw new ParameterException(
           spec.commandLine(), "--answer-timeout must be longer than --answer-deadline");
