@@ -17,6 +17,7 @@ import io.scanflow.contract.Topics;
 import io.scanflow.contract.TrackingSite;
 import io.scanflow.contract.UnattributedReason;
 import io.scanflow.streams.testing.StreamsReadiness;
+import io.scanflow.streams.testing.TransactionalProducers;
 import io.scanflow.testsupport.InjectKafka;
 import io.scanflow.testsupport.KafkaTestCluster;
 import io.scanflow.testsupport.KafkaTestResource;
@@ -30,6 +31,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -54,6 +56,16 @@ class AttributionStreamIT {
           "qr-9",
           "forever",
           Instant.parse("+1000000000-12-31T00:00:00Z"));
+
+  @Test
+  void shouldProcessExactlyOnceWithTheSettingsBothStreamsAppsShare() throws Exception {
+    StreamsReadiness.awaitRunning(TIMEOUT);
+    // exactly_once_v2 is not in this app's application.properties: it comes from streams-support.
+    try (Admin admin = kafka.admin()) {
+      assertThat(TransactionalProducers.awaitOf(admin, "scanflow-attribution-stream", TIMEOUT))
+          .isNotEmpty();
+    }
+  }
 
   @Test
   void shouldAttributeTimeOutAndDeadLetterWhileRunning() throws Exception {

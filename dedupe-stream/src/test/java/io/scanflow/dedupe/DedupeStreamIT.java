@@ -14,6 +14,7 @@ import io.scanflow.contract.PipelineHeaders;
 import io.scanflow.contract.Topics;
 import io.scanflow.streams.StreamThreadReplacement;
 import io.scanflow.streams.testing.StreamsReadiness;
+import io.scanflow.streams.testing.TransactionalProducers;
 import io.scanflow.testsupport.InjectKafka;
 import io.scanflow.testsupport.KafkaTestCluster;
 import io.scanflow.testsupport.KafkaTestResource;
@@ -24,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -94,6 +96,16 @@ class DedupeStreamIT {
         .body(containsString("scanflow_dedupe_dead_letters_total 2.0"))
         .body(containsString("scanflow_streams_uncaught_exceptions_total 0.0"));
     given().get("/q/health/ready").then().statusCode(200).body(containsString("RUNNING"));
+  }
+
+  @Test
+  void shouldProcessExactlyOnceWithTheSettingsBothStreamsAppsShare() throws Exception {
+    StreamsReadiness.awaitRunning(TIMEOUT);
+    // exactly_once_v2 is not in this app's application.properties: it comes from streams-support.
+    try (Admin admin = kafka.admin()) {
+      assertThat(TransactionalProducers.awaitOf(admin, "scanflow-dedupe-stream", TIMEOUT))
+          .isNotEmpty();
+    }
   }
 
   @Test

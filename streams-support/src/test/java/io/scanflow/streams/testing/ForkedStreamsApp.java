@@ -4,7 +4,10 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.scanflow.streams.StreamThreadReplacement;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URL;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.common.TopicPartition;
@@ -13,10 +16,10 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.StateRestoreListener;
 
 /**
- * Runs a stage's topology with the stage's own {@code kafka-streams.*} settings from its {@code
- * application.properties} (with {@code %test} overrides), in a JVM a test can kill with SIGKILL.
- * Reports on stdout, one line each: {@code SCANFLOW STATE <state>} and {@code SCANFLOW RESTORED
- * <store> <partition> <records> <millis>}.
+ * Runs a stage's topology with the stage's own {@code kafka-streams.*} settings (streams-support's
+ * shared ones, then its {@code application.properties}, with {@code %test} overrides), in a JVM a
+ * test can kill with SIGKILL. Reports on stdout, one line each: {@code SCANFLOW STATE <state>} and
+ * {@code SCANFLOW RESTORED <store> <partition> <records> <millis>}.
  *
  * <p>Arguments: bootstrap servers, state directory, {@link TopologyFactory} class name, then any
  * number of {@code key=value} Kafka Streams settings that override the app's.
@@ -24,6 +27,9 @@ import org.apache.kafka.streams.processor.StateRestoreListener;
 public final class ForkedStreamsApp {
   private static final String PREFIX = "kafka-streams.";
   private static final String TEST_PREFIX = "%test." + PREFIX;
+
+  /** streams-support's settings, which both streams apps share (see that file). */
+  private static final String SHARED_SETTINGS = "META-INF/microprofile-config.properties";
 
   private ForkedStreamsApp() {}
 
@@ -56,11 +62,10 @@ public final class ForkedStreamsApp {
   }
 
   static Properties settings(String bootstrapServers, String stateDir) throws IOException {
+    // The shared settings first, the app's own over them, as the app's config ordinals have it.
     Properties app = new Properties();
-    try (InputStream in =
-        ForkedStreamsApp.class.getClassLoader().getResourceAsStream("application.properties")) {
-      app.load(in);
-    }
+    load(app, SHARED_SETTINGS);
+    load(app, "application.properties");
     Properties settings = new Properties();
     app.stringPropertyNames().stream()
         .filter(key -> key.startsWith(PREFIX))
@@ -74,6 +79,20 @@ public final class ForkedStreamsApp {
     settings.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     settings.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
     return settings;
+  }
+
+  /** Every copy of {@code resource} on the classpath, in classpath order; at least one. */
+  private static void load(Properties into, String resource) throws IOException {
+    List<URL> copies =
+        Collections.list(ForkedStreamsApp.class.getClassLoader().getResources(resource));
+    if (copies.isEmpty()) {
+      throw new IOException(resource + " is not on the classpath");
+    }
+    for (URL copy : copies) {
+      try (InputStream in = copy.openStream()) {
+        into.load(in);
+      }
+    }
   }
 
   /** Prints how long each store partition took to restore from its changelog. */
