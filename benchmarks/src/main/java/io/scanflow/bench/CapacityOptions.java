@@ -81,7 +81,7 @@ final class CapacityOptions implements Callable<Integer> {
 
   @Option(
       names = "--overload-connections",
-      defaultValue = "2048",
+      defaultValue = "4096",
       description =
           "HTTP connections to ingest-api for the overload step: more than ingest's limit on event"
               + " requests in progress (scanflow.overload.max-concurrency, 1,024), so that the"
