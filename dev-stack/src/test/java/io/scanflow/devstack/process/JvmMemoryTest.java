@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,13 +15,12 @@ class JvmMemoryTest {
   /** A process whose heap runs out in one thread while another thread lives on. */
   public static final class HeapEater {
     public static void main(String[] args) throws Exception {
+      // A non-daemon thread parked for good: without the flag it keeps the JVM alive.
       Thread alive =
           new Thread(
               () -> {
-                try {
-                  Thread.sleep(Long.MAX_VALUE);
-                } catch (InterruptedException e) {
-                  Thread.currentThread().interrupt();
+                while (true) {
+                  LockSupport.park();
                 }
               });
       alive.start();
