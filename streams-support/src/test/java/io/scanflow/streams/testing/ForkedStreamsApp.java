@@ -64,8 +64,11 @@ public final class ForkedStreamsApp {
   static Properties settings(String bootstrapServers, String stateDir) throws IOException {
     // The shared settings first, the app's own over them, as the app's config ordinals have it.
     Properties app = new Properties();
-    load(app, SHARED_SETTINGS);
-    load(app, "application.properties");
+    loadEveryCopy(app, SHARED_SETTINGS);
+    try (InputStream in =
+        ForkedStreamsApp.class.getClassLoader().getResourceAsStream("application.properties")) {
+      app.load(in);
+    }
     Properties settings = new Properties();
     app.stringPropertyNames().stream()
         .filter(key -> key.startsWith(PREFIX))
@@ -81,8 +84,11 @@ public final class ForkedStreamsApp {
     return settings;
   }
 
-  /** Every copy of {@code resource} on the classpath, in classpath order; at least one. */
-  private static void load(Properties into, String resource) throws IOException {
+  /**
+   * Every copy of {@code resource} on the classpath, in classpath order; at least one. Only
+   * streams-support's copy holds {@code kafka-streams.*} settings, the only ones read from it.
+   */
+  private static void loadEveryCopy(Properties into, String resource) throws IOException {
     List<URL> copies =
         Collections.list(ForkedStreamsApp.class.getClassLoader().getResources(resource));
     if (copies.isEmpty()) {
