@@ -47,6 +47,9 @@ public final class EmbeddedDatabase implements Supervised, AutoCloseable {
   /** PostgreSQL refuses to start while the old postmaster's pid is in the table, even as zombie. */
   private static final Duration REAP_TIMEOUT = Duration.ofSeconds(30);
 
+  /** How long a stop request may take before the next, harder one. */
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
+
   private final Path dataDirectory;
   private final int port;
   private final boolean durable;
@@ -124,10 +127,30 @@ public final class EmbeddedDatabase implements Supervised, AutoCloseable {
     launch();
   }
 
+  /**
+   * Stops the server: zonky's {@code pg_ctl stop}, then, should the server still run (that call
+   * only logs its failure; seen once on a dev stack that printed "Stopped." with PostgreSQL left
+   * running), a smart shutdown signal of its own, and a kill as the last resort. The services are
+   * stopped before the database, so no client holds a smart shutdown up.
+   */
   @Override
   public synchronized void close() {
     closed = true;
     closeServer(postgres);
+    // pg_ctl stop waits for the server to stop, so a server still running now did not get it.
+    if (ProcessLiveness.awaitStopped(postmasterPid, Duration.ofSeconds(2))) {
+      return;
+    }
+    System.out.printf(
+        "  PostgreSQL (pid %d) did not stop through pg_ctl; signalling it to stop%n",
+        postmasterPid);
+    ProcessHandle.of(postmasterPid).ifPresent(ProcessHandle::destroy);
+    if (!ProcessLiveness.awaitStopped(postmasterPid, STOP_TIMEOUT)) {
+      System.out.printf(
+          "  PostgreSQL (pid %d) did not stop within %ds, killing it%n",
+          postmasterPid, STOP_TIMEOUT.toSeconds());
+      ProcessHandle.of(postmasterPid).ifPresent(ProcessHandle::destroyForcibly);
+    }
   }
 
   private void launch() {

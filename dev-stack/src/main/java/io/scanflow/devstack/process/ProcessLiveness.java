@@ -32,6 +32,11 @@ public final class ProcessLiveness {
     }
   }
 
+  /** Waits until {@code pid} no longer runs ({@link #isRunning}); true if it stopped in time. */
+  public static boolean awaitStopped(long pid, Duration timeout) {
+    return Poll.until(() -> !isRunning(pid), timeout, Duration.ofMillis(100));
+  }
+
   /** Waits until {@code pid} is no longer in the process table (exited and reaped). */
   public static boolean awaitGone(long pid, Duration timeout) {
     return Poll.until(() -> ProcessHandle.of(pid).isEmpty(), timeout, Duration.ofMillis(100));

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.scanflow.devstack.StackPorts;
 import io.scanflow.devstack.process.ListeningSockets;
+import io.scanflow.devstack.process.ProcessLiveness;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -86,6 +88,26 @@ class EmbeddedDatabaseIT {
     database.close();
 
     assertThat(database.unexpectedExit()).isEmpty();
+  }
+
+  @Test
+  void shouldStopTheServerEvenWhenPgCtlCannot() throws Exception {
+    database = start(true);
+    long server = database.pid();
+    // Without its pid file pg_ctl does not know the server runs, and zonky's close only logs that.
+    Path pidFile = home.resolve("postgres").resolve("postmaster.pid");
+    Path hidden = home.resolve("postmaster.pid.hidden");
+    Files.move(pidFile, hidden);
+    try {
+      database.close();
+
+      assertThat(ProcessLiveness.isRunning(server)).as("server process still running").isFalse();
+    } finally {
+      if (Files.exists(hidden) && !Files.exists(pidFile)) {
+        Files.delete(hidden); // the server is gone, so its pid file is stale
+      }
+      database = null;
+    }
   }
 
   private EmbeddedDatabase start(boolean durable) {
