@@ -31,7 +31,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -58,13 +57,10 @@ class AttributionStreamIT {
           Instant.parse("+1000000000-12-31T00:00:00Z"));
 
   @Test
-  void shouldProcessExactlyOnceWithTheSettingsBothStreamsAppsShare() throws Exception {
+  void shouldWriteThroughTransactionalProducersByTheSettingsBothStreamsAppsShare() {
     StreamsReadiness.awaitRunning(TIMEOUT);
     // exactly_once_v2 is not in this app's application.properties: it comes from streams-support.
-    try (Admin admin = kafka.admin()) {
-      assertThat(TransactionalProducers.awaitOf(admin, "scanflow-attribution-stream", TIMEOUT))
-          .isNotEmpty();
-    }
+    TransactionalProducers.awaitAnyOf(kafka, "scanflow-attribution-stream", TIMEOUT);
   }
 
   @Test

@@ -2,11 +2,9 @@ package io.scanflow.streams.testing;
 
 import static org.awaitility.Awaitility.await;
 
+import io.scanflow.testsupport.KafkaTestCluster;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.TransactionListing;
 
 /**
  * The transactional producers of a streams app as the broker knows them: under {@code
@@ -17,20 +15,16 @@ import org.apache.kafka.clients.admin.TransactionListing;
 public final class TransactionalProducers {
   private TransactionalProducers() {}
 
-  /** The transactional ids of {@code applicationId}'s producers, once there is at least one. */
-  public static List<String> awaitOf(Admin admin, String applicationId, Duration timeout) {
-    AtomicReference<List<String>> ids = new AtomicReference<>(List.of());
-    await()
-        .atMost(timeout)
-        .until(
-            () -> {
-              ids.set(
+  /** Waits until the broker lists a transactional producer of {@code applicationId}. */
+  public static void awaitAnyOf(KafkaTestCluster kafka, String applicationId, Duration timeout) {
+    try (Admin admin = kafka.admin()) {
+      await()
+          .atMost(timeout)
+          .until(
+              () ->
                   admin.listTransactions().all().get().stream()
-                      .map(TransactionListing::transactionalId)
-                      .filter(id -> id.startsWith(applicationId + "-"))
-                      .toList());
-              return !ids.get().isEmpty();
-            });
-    return ids.get();
+                      .anyMatch(
+                          listing -> listing.transactionalId().startsWith(applicationId + "-")));
+    }
   }
 }
