@@ -67,6 +67,10 @@ public final class ForkedStreamsApp {
     loadEveryCopy(app, SHARED_SETTINGS);
     try (InputStream in =
         ForkedStreamsApp.class.getClassLoader().getResourceAsStream("application.properties")) {
+      if (in == null) {
+        throw new IllegalStateException(
+            "no application.properties on the class path: run this with a streams app's classes");
+      }
       app.load(in);
     }
     Properties settings = new Properties();
