@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
           + " how fast ./scanflow replay rebuilds the report tables."
     })
 final class BenchOptions implements Callable<Integer> {
-  static final Set<String> BENCHMARKS = Set.of("e2e", "single", "ingest-only", "batch");
+  static final Set<String> BENCHMARKS =
+      Set.of("e2e", "single", "ingest-only", "batch", "batch-ingest-only");
 
   @Spec CommandSpec spec;
   @Mixin CommonOptions common;
@@ -32,10 +33,11 @@ final class BenchOptions implements Callable<Integer> {
   @Option(
       names = "--only",
       split = ",",
-      defaultValue = "e2e,single,ingest-only,batch",
+      defaultValue = "e2e,single,ingest-only,batch,batch-ingest-only",
       description =
-          "Which benchmarks to run, in this order (default: ${DEFAULT-VALUE}); ingest-only is"
-              + " single-event ingestion with the downstream stages paused.")
+          "Which benchmarks to run, in this order (default: ${DEFAULT-VALUE}); ingest-only and"
+              + " batch-ingest-only are single-event and batch ingestion with the downstream"
+              + " stages paused.")
   Set<String> only;
 
   @Option(

@@ -56,9 +56,14 @@ final class SuiteBenchmarks {
           throughput.ingestOnly(clients);
         }
       }
-      if (options.only().contains("batch")) {
+      boolean batch = options.only().contains("batch");
+      boolean batchIngestOnly = options.only().contains("batch-ingest-only");
+      if (batch || batchIngestOnly) {
         throughput.batch(
-            new KafkaCeiling(stack.kafkaBootstrap()), when -> drain(reports, options, table, when));
+            new KafkaCeiling(stack.kafkaBootstrap()),
+            when -> drain(reports, options, table, when),
+            batch,
+            batchIngestOnly);
       }
       drain(reports, options, table, "at the end");
     } finally {

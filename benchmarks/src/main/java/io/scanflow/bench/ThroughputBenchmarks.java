@@ -89,17 +89,37 @@ final class ThroughputBenchmarks {
   }
 
   /**
-   * POST /server-events/batch vs. ProducerPerformance on the same broker; the ceiling runs once the
-   * pipeline has worked off the batches, so that it has the broker and the CPU to itself.
+   * POST /server-events/batch vs. ProducerPerformance on the same broker, with the whole pipeline
+   * running ({@code wholePipeline}) and with the downstream stages paused ({@code ingestOnly}, the
+   * like-for-like comparison: the ceiling has the broker and the cores to itself too). The ceiling
+   * runs once the pipeline has worked off the batches.
    */
-  void batch(KafkaCeiling kafka, Drain drain) throws Exception {
+  void batch(KafkaCeiling kafka, Drain drain, boolean wholePipeline, boolean ingestOnly)
+      throws Exception {
     int size = options.batchSize();
     URI uri = stack.ingestUrl().resolve("/server-events/batch");
-    Map<Integer, HttpLoad.Result> byClients = new LinkedHashMap<>();
+    Map<String, HttpLoad.Result> measured = new LinkedHashMap<>();
     for (int clients : options.batchClients()) {
-      drain.await("before batch ingestion, " + clients + " clients");
-      byClients.put(
-          clients, measure("ingest-api batch", uri, apiKey(), () -> bodies.batch(size), clients));
+      if (wholePipeline) {
+        drain.await("before batch ingestion, " + clients + " clients");
+        measured.put(
+            "whole pipeline running, " + clients + " clients",
+            measure("ingest-api batch", uri, apiKey(), () -> bodies.batch(size), clients));
+      }
+      if (ingestOnly) {
+        drain.await("before batch ingestion (ingest only), " + clients + " clients");
+        Map<String, Long> pids = StackProcesses.find(stack);
+        try (DownstreamPause ignored = DownstreamPause.freeze(pids)) {
+          measured.put(
+              "downstream stages paused: ingest-api and broker only, " + clients + " clients",
+              measure(
+                  "ingest-api batch (downstream paused)",
+                  uri,
+                  apiKey(),
+                  () -> bodies.batch(size),
+                  clients));
+        }
+      }
     }
     int partitions = kafka.partitionsOf(KafkaCeiling.PIPELINE_TOPIC);
     int recordSize = kafka.meanRecordSize(partitions);
@@ -109,15 +129,14 @@ final class ThroughputBenchmarks {
         options.kafkaRecords(), recordSize, partitions);
     KafkaCeiling.Result ceiling = kafka.run(options.kafkaRecords(), recordSize, partitions);
     String load = Conditions.loadAverage();
-    byClients.forEach(
-        (clients, real) -> {
+    measured.forEach(
+        (conditions, real) -> {
           double eventsPerSecond = real.okPerSecond() * size;
           table.add(
               new ResultsTable.Row(
                   String.format(
-                      "Batch ingestion: POST /server-events/batch, %d events/batch, %d clients,"
-                          + " %d s",
-                      size, clients, options.duration().toSeconds()),
+                      "Batch ingestion, %s: POST /server-events/batch, %d events/batch, %d s",
+                      conditions, size, options.duration().toSeconds()),
                   Format.rate(eventsPerSecond)
                       + " events/s ("
                       + Format.rate(real.okPerSecond())

@@ -19,7 +19,8 @@ class BenchOptionsTest {
   void shouldDefaultToTheDocumentedBenchmarks() {
     BenchOptions options = suite();
 
-    assertThat(options.only()).containsExactly("e2e", "single", "ingest-only", "batch");
+    assertThat(options.only())
+        .containsExactly("e2e", "single", "ingest-only", "batch", "batch-ingest-only");
     assertThat(options.home()).isEqualTo(Path.of(".scanflow"));
     assertThat(options.clients()).containsExactly(16, 128);
     assertThat(options.batchClients()).containsExactly(4, 16);
