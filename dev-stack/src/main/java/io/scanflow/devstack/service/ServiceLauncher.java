@@ -78,7 +78,11 @@ public final class ServiceLauncher {
   /** Pass-through keys (Kafka Streams', a channel's consumer's) are read most reliably this way. */
   List<String> jvmOptions(ServiceInstance instance) {
     ScanflowService service = instance.service();
-    List<String> jvm = new ArrayList<>(JvmMemory.options(JvmMemory.SERVICE_MAX_HEAP));
+    List<String> jvm =
+        new ArrayList<>(
+            service == ScanflowService.INGEST_API
+                ? JvmMemory.ingestApiOptions(JvmMemory.SERVICE_MAX_HEAP)
+                : JvmMemory.options(JvmMemory.SERVICE_MAX_HEAP));
     if (service == ScanflowService.REPORTS_SINK) {
       jvm.add(JvmMemory.REPORTS_SINK_COMPILER);
     }

@@ -7,6 +7,7 @@ import io.scanflow.devstack.DevStackConfig;
 import io.scanflow.devstack.StackHome;
 import io.scanflow.devstack.StackPorts;
 import io.scanflow.devstack.StackScale;
+import io.scanflow.devstack.process.JvmMemory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -106,6 +107,20 @@ class ServiceLauncherTest {
     for (ScanflowService service : ScanflowService.values()) {
       assertThat(launcher.jvmOptions(new ServiceInstance(service, 1)))
           .contains("-XX:+ExitOnOutOfMemoryError");
+    }
+  }
+
+  @Test
+  void shouldGiveBackTheHeapABurstGrewInEveryServiceButIngestApi() {
+    ServiceLauncher launcher = launcher(BindAddress.LOOPBACK);
+
+    for (ScanflowService service : ScanflowService.values()) {
+      List<String> options = launcher.jvmOptions(new ServiceInstance(service, 1));
+      if (service == ScanflowService.INGEST_API) {
+        assertThat(options).noneMatch(option -> option.contains("HeapFreeRatio"));
+      } else {
+        assertThat(options).containsAll(JvmMemory.HEAP_FREE_RATIOS);
+      }
     }
   }
 
