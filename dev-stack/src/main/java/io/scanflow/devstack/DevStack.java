@@ -7,6 +7,7 @@ import io.scanflow.devstack.infra.KafkaCluster;
 import io.scanflow.devstack.process.ChildProcess;
 import io.scanflow.devstack.process.PidFiles;
 import io.scanflow.devstack.replay.ConsumerGroupReset;
+import io.scanflow.devstack.service.LaunchSettings;
 import io.scanflow.devstack.service.ReadinessProbe;
 import io.scanflow.devstack.service.ScanflowService;
 import io.scanflow.devstack.service.ServiceInstance;
@@ -115,19 +116,19 @@ public final class DevStack implements AutoCloseable {
    * for each.
    */
   public void startServices(List<ScanflowService> toStart) {
-    startServices(toStart, service -> Map.of());
+    startServices(toStart, service -> LaunchSettings.OWN);
   }
 
   /**
-   * {@link #startServices(List)} with extra system properties per service (a replay's catch-up
+   * {@link #startServices(List)} with settings on top of each service's own (a replay's catch-up
    * settings). A crashed instance is restarted with its own settings only.
    */
   public void startServices(
-      List<ScanflowService> toStart, Function<ScanflowService, Map<String, String>> properties) {
+      List<ScanflowService> toStart, Function<ScanflowService, LaunchSettings> settings) {
     long started = System.nanoTime();
     List<ServiceInstance> instances = instances(toStart);
     for (ServiceInstance instance : instances) {
-      ChildProcess process = launcher.start(instance, properties.apply(instance.service()));
+      ChildProcess process = launcher.start(instance, settings.apply(instance.service()));
       pids.remember(process);
       services.put(instance, process);
     }

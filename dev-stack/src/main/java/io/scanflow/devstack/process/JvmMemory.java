@@ -53,6 +53,21 @@ public final class JvmMemory {
    * (reports-sink: 271 MB resident after working off a backlog, with 23 MB live). Measured on the
    * benchmark stack (docs/benchmarks.md, "Memory"): every service 5–58 MB smaller at the same CPU
    * per event. The maximum heap, and so what a burst may use, is unchanged.
+   *
+   * <p>The price is a small old generation: records in flight that a young collection promotes fill
+   * it, and the service collects fully again and again. So the ratios are not for a process whose
+   * work is a sustained burst:
+   *
+   * <ul>
+   *   <li>ingest-api never uses them. Its heap holds the requests in flight until Kafka
+   *       acknowledges them, and a batch's parsed events are large: with the ratios it collected
+   *       fully about 4 times a second under batch load and spent 40–50 % of the time in collection
+   *       pauses (docs/benchmarks.md, "Batch ingestion like for like": 17,180 and 19,166 events/s
+   *       with them, 23,600 and 29,396 without, single events the same; about 23 MB more resident
+   *       at the capacity rate).
+   *   <li>The derived stages leave them out while a replay catches up (see {@code
+   *       CatchUpSettings}), and get them back with their live settings.
+   * </ul>
    */
   public static final List<String> HEAP_FREE_RATIOS =
       List.of("-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=40");
@@ -63,21 +78,10 @@ public final class JvmMemory {
   }
 
   /**
-   * ingest-api's options: those of every service, but with the JVM's default heap free ratios (grow
-   * below 40 % free, give back above 70 %) instead of {@link #HEAP_FREE_RATIOS}. Its heap holds the
-   * requests in flight until Kafka acknowledges them, and a batch's parsed events are large: with
-   * the tight ratios the old generation stayed so small that ingest-api collected it fully about 4
-   * times a second under batch load, and spent 40–50 % of the time in collection pauses. Measured
-   * with the downstream stages paused (docs/benchmarks.md, "Batch ingestion like for like"): 17,180
-   * and 19,166 events/s with the ratios, 23,600 and 29,396 without; single events the same either
-   * way. What it costs is the heap a burst grew, kept afterwards: about 23 MB of resident memory at
-   * the capacity rate.
+   * The JVM options for a process with this maximum heap, with {@link #HEAP_FREE_RATIOS} if it
+   * gives back the heap it grew, with the JVM's defaults if not.
    */
-  public static List<String> ingestApiOptions(String maxHeap) {
-    return options(maxHeap, false);
-  }
-
-  private static List<String> options(String maxHeap, boolean giveBackHeap) {
+  public static List<String> options(String maxHeap, boolean giveBackHeap) {
     List<String> options = new ArrayList<>(List.of("-Xms32m", maxHeap, "-XX:+UseSerialGC"));
     if (giveBackHeap) {
       options.addAll(HEAP_FREE_RATIOS);

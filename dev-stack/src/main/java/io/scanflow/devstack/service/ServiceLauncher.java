@@ -52,14 +52,11 @@ public final class ServiceLauncher {
 
   /** Starts one instance; each has its own port, log, state directory and copy of the app. */
   public ChildProcess start(ServiceInstance instance) {
-    return start(instance, Map.of());
+    return start(instance, LaunchSettings.OWN);
   }
 
-  /**
-   * Starts one instance with {@code properties} as system properties on top of its own settings (a
-   * replay's catch-up settings).
-   */
-  public ChildProcess start(ServiceInstance instance, Map<String, String> properties) {
+  /** Starts one instance with {@code settings} on top of its own (a replay's catch-up settings). */
+  public ChildProcess start(ServiceInstance instance, LaunchSettings settings) {
     ScanflowService service = instance.service();
     requireBuilt(service);
     Path app =
@@ -67,8 +64,8 @@ public final class ServiceLauncher {
             config.serviceJar(service.module()).getParent(),
             config.home().root().resolve("apps").resolve(instance.name()));
     emptyTmpDir(instance);
-    List<String> jvm = new ArrayList<>(jvmOptions(instance));
-    properties.forEach((key, value) -> jvm.add("-D" + key + "=" + value));
+    List<String> jvm = new ArrayList<>(jvmOptions(instance, settings));
+    settings.systemProperties().forEach((key, value) -> jvm.add("-D" + key + "=" + value));
     List<String> command =
         JavaCommand.of(jvm, List.of("-jar", app.resolve("quarkus-run.jar").toString()));
     return ChildProcess.start(
@@ -77,12 +74,17 @@ public final class ServiceLauncher {
 
   /** Pass-through keys (Kafka Streams', a channel's consumer's) are read most reliably this way. */
   List<String> jvmOptions(ServiceInstance instance) {
+    return jvmOptions(instance, LaunchSettings.OWN);
+  }
+
+  /**
+   * The JVM options of an instance. ingest-api always keeps the heap it grows (see {@link
+   * JvmMemory#HEAP_FREE_RATIOS}), the other services only when the settings say so.
+   */
+  List<String> jvmOptions(ServiceInstance instance, LaunchSettings settings) {
     ScanflowService service = instance.service();
-    List<String> jvm =
-        new ArrayList<>(
-            service == ScanflowService.INGEST_API
-                ? JvmMemory.ingestApiOptions(JvmMemory.SERVICE_MAX_HEAP)
-                : JvmMemory.options(JvmMemory.SERVICE_MAX_HEAP));
+    boolean giveBackHeap = service != ScanflowService.INGEST_API && !settings.keepGrownHeap();
+    List<String> jvm = new ArrayList<>(JvmMemory.options(settings.maxHeap(), giveBackHeap));
     if (service == ScanflowService.REPORTS_SINK) {
       jvm.add(JvmMemory.REPORTS_SINK_COMPILER);
     }

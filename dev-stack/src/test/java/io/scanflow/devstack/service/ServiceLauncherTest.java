@@ -125,6 +125,20 @@ class ServiceLauncherTest {
   }
 
   @Test
+  void shouldStartAnInstanceWithTheHeapItsLaunchSettingsAskFor() {
+    ServiceLauncher launcher = launcher(BindAddress.LOOPBACK);
+
+    for (ScanflowService service : ScanflowService.values()) {
+      assertThat(
+              launcher.jvmOptions(
+                  new ServiceInstance(service, 1), new LaunchSettings(Map.of(), "-Xmx200m", true)))
+          .noneMatch(option -> option.contains("HeapFreeRatio"))
+          .contains("-Xmx200m")
+          .doesNotContain(JvmMemory.SERVICE_MAX_HEAP);
+    }
+  }
+
+  @Test
   void shouldCompileOnlyReportsSinkWithC1() {
     ServiceLauncher launcher = launcher(BindAddress.LOOPBACK);
 
