@@ -72,14 +72,16 @@ public final class ServiceLauncher {
         instance.name(), command, environment(instance), config.home().log(instance.name()));
   }
 
-  /** Pass-through keys (Kafka Streams', a channel's consumer's) are read most reliably this way. */
+  /** The JVM options of an instance with its own settings. */
   List<String> jvmOptions(ServiceInstance instance) {
     return jvmOptions(instance, LaunchSettings.OWN);
   }
 
   /**
    * The JVM options of an instance. ingest-api always keeps the heap it grows (see {@link
-   * JvmMemory#HEAP_FREE_RATIOS}), the other services only when the settings say so.
+   * JvmMemory#HEAP_FREE_RATIOS}), the other services only when the settings say so. Pass-through
+   * keys (Kafka Streams', a channel's consumer's) are set here as system properties: they are read
+   * most reliably this way.
    */
   List<String> jvmOptions(ServiceInstance instance, LaunchSettings settings) {
     ScanflowService service = instance.service();
